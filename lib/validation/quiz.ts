@@ -10,13 +10,17 @@ export const questionResponseSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("matching"),
     /** pair id → chosen choice id (or null when left empty). */
-    matches: z.record(z.string().max(100), z.string().max(100).nullable()),
+    matches: z
+      .record(z.string().max(100), z.string().max(100).nullable())
+      .refine((m) => Object.keys(m).length <= 20, "too many pairs"),
   }),
 ]);
 
 /** The body of `POST /api/attempts/{id}/submit`: question id → response. Unanswered questions are omitted. */
 export const submitAttemptSchema = z.object({
-  responses: z.record(z.string().max(100), questionResponseSchema),
+  responses: z
+    .record(z.string().max(100), questionResponseSchema)
+    .refine((r) => Object.keys(r).length <= 200, "too many responses"),
 });
 
 export type QuestionResponse = z.infer<typeof questionResponseSchema>;

@@ -1,9 +1,6 @@
-import { execFileSync } from "node:child_process";
+import { prepareDatabase } from "../../scripts/db-prepare.mjs";
 
-/** Applies the migrations to the throwaway database named by vitest.config.ts. */
+/** Migrates the throwaway database named by vitest.config.ts (DATABASE_URL). */
 export default function setup() {
-  execFileSync("npx", ["--no-install", "prisma", "migrate", "deploy"], {
-    stdio: "pipe",
-    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
-  });
+  prepareDatabase({ quiet: true });
 }

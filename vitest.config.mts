@@ -9,7 +9,7 @@ process.env.DATABASE_URL = `file:${databaseFile}`;
 
 export default defineConfig({
   // `server-only` throws outside the react-server condition; tests import server modules directly.
-  resolve: { alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "tests/support/empty.ts") } },
+  resolve: { alias: { "@": import.meta.dirname, "server-only": path.join(import.meta.dirname, "tests/support/empty.ts") } },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",

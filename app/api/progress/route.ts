@@ -1,0 +1,9 @@
+import { NextResponse } from "next/server";
+import { apiRoute } from "@/lib/api/handler";
+import { requireApiUser } from "@/lib/auth/guards";
+import { getProgressSummary } from "@/lib/services/progress";
+
+export const GET = apiRoute(async () => {
+  const user = await requireApiUser();
+  return NextResponse.json(await getProgressSummary(user));
+});

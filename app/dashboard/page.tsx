@@ -1,0 +1,149 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/guards";
+import { listSubmittedAttempts } from "@/lib/db/attempts";
+import { getProgressSummary } from "@/lib/services/progress";
+import { StatusBadge } from "../ui/status-badge";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default async function DashboardPage() {
+  const user = await requireUser("/dashboard");
+  const [summary, attempts] = await Promise.all([getProgressSummary(user), listSubmittedAttempts(user)]);
+  const current = summary.days.find((d) => d.day === summary.currentDay);
+  const started = summary.days.filter((d) => d.status === "completed" || d.status === "in_progress");
+  const percent = Math.round((summary.daysCompleted / 30) * 100);
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6">
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900 dark:text-white">Welcome back, {user.name}</h1>
+      <p className="mt-2 text-slate-600 dark:text-slate-400">Here is where you are in the course.</p>
+
+      <dl className="mt-8 grid gap-4 sm:grid-cols-3">
+        <div className="card p-5">
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Days completed</dt>
+          <dd className="mt-1 text-3xl font-bold text-slate-900 dark:text-white" data-testid="days-completed">
+            {summary.daysCompleted}
+            <span className="text-base font-medium text-slate-500"> / 30</span>
+          </dd>
+          <div className="mt-3 h-2 rounded-full bg-slate-100 dark:bg-slate-800" role="progressbar" aria-label="Course progress" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
+            <div className="h-2 rounded-full bg-brand-500" style={{ width: `${percent}%` }} />
+          </div>
+        </div>
+        <div className="card p-5">
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Current day</dt>
+          <dd className="mt-1" data-testid="current-day">
+            {current?.path ? (
+              <Link href={current.path} className="text-lg font-semibold text-brand-700 hover:underline dark:text-brand-300">
+                Day {current.day}: {current.title}
+              </Link>
+            ) : (
+              <span className="text-lg font-semibold text-slate-900 dark:text-white">
+                All open days done — new days are on their way.
+              </span>
+            )}
+          </dd>
+        </div>
+        <div className="card p-5">
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Quiz attempts</dt>
+          <dd className="mt-1 text-3xl font-bold text-slate-900 dark:text-white">{attempts.length}</dd>
+        </div>
+      </dl>
+
+      <div className="mt-10 grid gap-8 lg:grid-cols-5">
+        <section className="lg:col-span-3" aria-labelledby="days-heading">
+          <h2 id="days-heading" className="text-xl font-semibold text-slate-900 dark:text-white">
+            Your days
+          </h2>
+          {started.length === 0 ? (
+            <div className="card mt-4 p-6 text-slate-600 dark:text-slate-400">
+              <p>You haven&apos;t opened a lesson yet.</p>
+              <Link href="/day/1" className="btn-primary mt-4">
+                Start with Day 1
+              </Link>
+            </div>
+          ) : (
+            <div className="card mt-4 overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead className="border-b border-slate-200 text-slate-500 dark:border-slate-800 dark:text-slate-400">
+                  <tr>
+                    <th scope="col" className="px-4 py-3 font-medium">Day</th>
+                    <th scope="col" className="px-4 py-3 font-medium">Status</th>
+                    <th scope="col" className="px-4 py-3 font-medium">Best score</th>
+                    <th scope="col" className="px-4 py-3 font-medium">Attempts</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {started.map((d) => (
+                    <tr key={d.day} className="border-b border-slate-100 last:border-0 dark:border-slate-800" data-testid={`dashboard-day-${d.day}`}>
+                      <td className="px-4 py-3">
+                        <Link href={d.path ?? "/course"} className="font-medium text-slate-900 hover:underline dark:text-white">
+                          Day {d.day}: {d.title}
+                        </Link>
+                      </td>
+                      <td className="px-4 py-3">
+                        <StatusBadge status={d.status} />
+                      </td>
+                      <td className="px-4 py-3 tabular-nums" data-testid="best-score">
+                        {d.bestPercent != null ? `${d.bestPercent}%` : "—"}
+                      </td>
+                      <td className="px-4 py-3 tabular-nums">{d.attempts}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+
+        <section className="lg:col-span-2" aria-labelledby="concepts-heading">
+          <h2 id="concepts-heading" className="text-xl font-semibold text-slate-900 dark:text-white">
+            By concept
+          </h2>
+          {summary.concepts.length === 0 ? (
+            <p className="card mt-4 p-6 text-sm text-slate-600 dark:text-slate-400">
+              Take a quiz to see how well you know each concept.
+            </p>
+          ) : (
+            <ul className="card mt-4 divide-y divide-slate-100 dark:divide-slate-800">
+              {summary.concepts.map((c) => (
+                <li key={c.concept} className="px-5 py-3">
+                  <div className="flex items-center justify-between text-sm">
+                    <span className="font-medium text-slate-800 dark:text-slate-200">{c.label}</span>
+                    <span className="tabular-nums text-slate-600 dark:text-slate-300">
+                      {c.percent}% <span className="text-slate-400">· {c.answered} answers</span>
+                    </span>
+                  </div>
+                  <div className="mt-2 h-1.5 rounded-full bg-slate-100 dark:bg-slate-800" aria-hidden="true">
+                    <div className={`h-1.5 rounded-full ${c.percent >= 70 ? "bg-emerald-500" : c.percent >= 40 ? "bg-amber-500" : "bg-red-500"}`} style={{ width: `${c.percent}%` }} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      {attempts.length > 0 ? (
+        <section className="mt-10" aria-labelledby="history-heading">
+          <h2 id="history-heading" className="text-xl font-semibold text-slate-900 dark:text-white">
+            Recent attempts
+          </h2>
+          <ul className="card mt-4 divide-y divide-slate-100 dark:divide-slate-800">
+            {attempts.slice(0, 10).map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
+                <Link href={`/attempts/${a.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                  Day {Number(a.lessonSlug.slice(4))} quiz
+                </Link>
+                <span className="tabular-nums text-slate-600 dark:text-slate-300">
+                  {a.score ?? 0} / {a.maxScore} · {a.submittedAt ? dateFormat.format(a.submittedAt) : ""} UTC
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import Link from "next/link";
+import { signOut, useSession } from "next-auth/react";
+
+export function UserMenu() {
+  const { data, status } = useSession();
+  if (status === "loading") {
+    // Same footprint as the signed-out buttons so the header does not jump when the session arrives.
+    return <div className="h-9 w-40" aria-hidden="true" />;
+  }
+  if (!data?.user) {
+    return (
+      <div className="flex items-center gap-2">
+        <Link href="/signin" className="btn-secondary px-3 py-1.5">
+          Sign in
+        </Link>
+        <Link href="/signup" className="btn-primary hidden px-3 py-1.5 sm:inline-flex">
+          Start free
+        </Link>
+      </div>
+    );
+  }
+  const initial = (data.user.name || data.user.email || "?").trim().charAt(0).toUpperCase();
+  return (
+    <div className="flex items-center gap-2">
+      <span className="hidden text-sm text-slate-600 md:inline dark:text-slate-300" data-testid="signed-in-as">
+        {data.user.name}
+      </span>
+      <span
+        aria-hidden="true"
+        className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800 dark:bg-brand-900 dark:text-brand-100"
+      >
+        {initial}
+      </span>
+      <button type="button" className="btn-secondary px-3 py-1.5" onClick={() => signOut({ callbackUrl: "/" })}>
+        Sign out
+      </button>
+    </div>
+  );
+}

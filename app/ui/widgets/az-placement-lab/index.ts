@@ -1,0 +1,1 @@
+export { AzPlacementLab, type AzPlacementLabProps } from "./az-placement-lab";

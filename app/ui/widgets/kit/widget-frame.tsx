@@ -1,0 +1,30 @@
+import { useId, type ReactNode } from "react";
+
+/** Minimum heights shared by each widget and its loading placeholder, so lazy loading causes no layout shift. */
+export const WIDGET_MIN_HEIGHT = {
+  AzPlacementLab: "min-h-[56rem] sm:min-h-[44rem]",
+  RateLimitLab: "min-h-[48rem] sm:min-h-[38rem]",
+  ProvisioningRace: "min-h-[50rem] sm:min-h-[40rem]",
+} as const;
+
+export type WidgetName = keyof typeof WIDGET_MIN_HEIGHT;
+
+/** The root of every widget: a labelled region carrying `data-widget` for tests and styling. */
+export function WidgetFrame(props: { name: WidgetName; title: string; intro: ReactNode; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section
+      data-widget={props.name}
+      aria-labelledby={headingId}
+      className={`not-prose my-6 flex flex-col gap-4 rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-5 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${WIDGET_MIN_HEIGHT[props.name]}`}
+    >
+      <header className="flex flex-col gap-1">
+        <h3 id={headingId} className="text-lg font-semibold">
+          {props.title}
+        </h3>
+        <div className="text-sm text-slate-600 dark:text-slate-300">{props.intro}</div>
+      </header>
+      {props.children}
+    </section>
+  );
+}

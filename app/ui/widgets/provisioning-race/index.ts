@@ -1,0 +1,1 @@
+export { ProvisioningRace, type ProvisioningRaceProps } from "./provisioning-race";

@@ -1,0 +1,1 @@
+export { RateLimitLab, type RateLimitLabProps } from "./rate-limit-lab";

@@ -1,0 +1,121 @@
+// `npm run bench`: serves the production build on a private port with a fresh database, then measures
+//   1. the Day 2 lesson page: requests/s with 50 concurrent connections (autocannon, 10 s);
+//   2. attempt submit: p50/p99 latency with 50 concurrent signed-in clients, each looping start → submit.
+// Prints numbers; asserts nothing (speed goals are read, not tested).
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import autocannon from "autocannon";
+
+const port = Number(process.env.BENCH_PORT ?? 3200);
+const base = `http://localhost:${port}`;
+const CLIENTS = 50;
+const SUBMIT_SECONDS = Number(process.env.BENCH_SUBMIT_SECONDS ?? 15);
+
+for (const suffix of ["", "-wal", "-shm"]) rmSync(`data/bench.db${suffix}`, { force: true });
+const server = spawn("node", ["scripts/start.mjs"], {
+  env: { ...process.env, PORT: String(port), DATABASE_URL: "file:data/bench.db", NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: base },
+  stdio: ["ignore", "pipe", "inherit"],
+  detached: true,
+});
+const stop = () => {
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    /* already gone */
+  }
+};
+process.on("exit", stop);
+
+async function waitForServer() {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+/** A signed-in client: creates an account and keeps next-auth's session cookie. */
+async function signedInClient(i) {
+  const email = `bench-${i}-${Date.now()}@example.test`;
+  const password = "bench-password-123";
+  const created = await fetch(`${base}/api/account`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: `Bench ${i}`, email, password }),
+  });
+  if (created.status !== 201) throw new Error(`account: ${created.status}`);
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const jar = new Map();
+  const keep = (res) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  keep(csrf);
+  const { csrfToken } = await csrf.json();
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const login = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  keep(login);
+  return { cookie: cookie() };
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main() {
+  await waitForServer();
+  const page = await autocannon({ url: `${base}/day/2`, connections: CLIENTS, duration: 10 });
+  const clients = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => signedInClient(i)));
+  const latencies = [];
+  let errors = 0;
+  const until = Date.now() + SUBMIT_SECONDS * 1000;
+  await Promise.all(
+    clients.map(async ({ cookie }) => {
+      while (Date.now() < until) {
+        const started = await fetch(`${base}/api/quizzes/day-02/attempts`, { method: "POST", headers: { cookie } });
+        const { id, questions } = await started.json();
+        const responses = Object.fromEntries(
+          questions.filter((q) => q.type === "true-false").map((q) => [q.id, { type: "true-false", value: true }]),
+        );
+        const t0 = performance.now();
+        const res = await fetch(`${base}/api/attempts/${id}/submit`, {
+          method: "POST",
+          headers: { cookie, "content-type": "application/json" },
+          body: JSON.stringify({ responses }),
+        });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (!res.ok) errors += 1;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const result = {
+    day2Page: { connections: CLIENTS, requestsPerSec: Math.round(page.requests.average), p50Ms: page.latency.p50, p99Ms: page.latency.p99, non2xx: page.non2xx },
+    attemptSubmit: {
+      clients: CLIENTS,
+      submits: latencies.length,
+      p50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
+      p99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
+      errors,
+    },
+  };
+  console.log(JSON.stringify(result, null, 2));
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(stop);

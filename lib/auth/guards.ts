@@ -1,0 +1,33 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import type { Actor } from "@/lib/db/actor";
+import { unauthorized } from "@/lib/errors";
+import { authOptions } from "./options";
+
+export interface SessionUser extends Actor {
+  name: string;
+  email: string;
+}
+
+/** The signed-in user, or null. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const user = session?.user;
+  if (!user?.id) return null;
+  return { id: user.id, role: user.role, name: user.name ?? "", email: user.email ?? "" };
+}
+
+/** Pages: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireUser(returnTo: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** API routes and server actions: the signed-in user, or a 401 AppError. */
+export async function requireApiUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw unauthorized();
+  return user;
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import type { Role } from "@/generated/prisma/enums";
+import { prisma } from "./client";
+import type { Actor } from "./actor";
+
+export interface NewUser {
+  email: string;
+  name: string;
+  passwordHash: string;
+  role?: Role;
+}
+
+/** Sign-up has no actor yet. Returns null when the email is taken (the unique index decides, not a pre-check). */
+export async function createUser(input: NewUser) {
+  try {
+    return await prisma.user.create({
+      data: { email: input.email, name: input.name, passwordHash: input.passwordHash, role: input.role ?? "LEARNER" },
+      select: { id: true, email: true, name: true, role: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
+/** For the credentials check only: the one place a password hash leaves the database. */
+export function findUserForSignIn(email: string) {
+  return prisma.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+  });
+}
+
+export function getProfile(actor: Actor) {
+  return prisma.user.findUnique({
+    where: { id: actor.id },
+    select: { id: true, email: true, name: true, role: true, createdAt: true },
+  });
+}
+
+/** Seeds accounts that may already exist (demo users): creates or leaves alone, never overwrites a password. */
+export async function ensureUser(input: NewUser) {
+  return prisma.user.upsert({
+    where: { email: input.email },
+    update: {},
+    create: { email: input.email, name: input.name, passwordHash: input.passwordHash, role: input.role ?? "LEARNER" },
+    select: { id: true },
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

@@ -1,0 +1,165 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { getQuizById, type LoadedQuiz } from "@/lib/content/quizzes";
+import type { Actor } from "@/lib/db/actor";
+import { completeLesson } from "@/lib/db/progress";
+import { createAttempt, finalizeAttempt, findOpenAttempt, getAttempt } from "@/lib/db/attempts";
+import { notFound } from "@/lib/errors";
+import { gradeAttempt } from "@/lib/quiz/grade";
+import { drawLayout, quizLayoutSchema, type QuizLayout } from "@/lib/quiz/layout";
+import { toPublicQuestions, type PublicQuestion } from "@/lib/quiz/public";
+import { toReviewQuestions, type ReviewQuestion } from "@/lib/quiz/review";
+import type { QuestionResponse, SubmitAttemptInput } from "@/lib/validation/quiz";
+
+/**
+ * The quiz flow shared by server actions and the JSON API: content (definitions with keys) + lib/quiz (pure
+ * grading) + lib/db (storage). Nothing here returns an answer key for an attempt that is still open.
+ */
+
+export interface OpenAttemptView {
+  id: string;
+  quizId: string;
+  quizTitle: string;
+  day: number;
+  status: "in_progress";
+  startedAt: string;
+  maxScore: number;
+  questions: PublicQuestion[];
+}
+
+export interface SubmittedAttemptView {
+  id: string;
+  quizId: string;
+  quizTitle: string;
+  day: number;
+  status: "submitted";
+  startedAt: string;
+  submittedAt: string;
+  score: number;
+  maxScore: number;
+  percent: number;
+  passPercent: number;
+  passed: boolean;
+  questions: ReviewQuestion[];
+}
+
+export type AttemptView = OpenAttemptView | SubmittedAttemptView;
+
+function requireQuiz(quizId: string): LoadedQuiz {
+  const loaded = getQuizById(quizId);
+  if (!loaded) throw notFound(`No quiz with id "${quizId}".`);
+  return loaded;
+}
+
+function parseLayout(json: string): QuizLayout {
+  return quizLayoutSchema.parse(JSON.parse(json));
+}
+
+const percentOf = (score: number, max: number) => (max > 0 ? Math.round((score / max) * 1000) / 10 : 0);
+
+/**
+ * Starts an attempt, or resumes the actor's open attempt at the same quiz version (a reload or a second tab must
+ * not reshuffle the quiz under the learner). `created` tells which.
+ */
+export async function startAttempt(actor: Actor, quizId: string): Promise<{ attempt: OpenAttemptView; created: boolean }> {
+  const loaded = requireQuiz(quizId);
+  const open = await findOpenAttempt(actor, quizId, loaded.version);
+  if (open) return { attempt: openView(loaded, open), created: false };
+  const seed = randomInt(0, 2 ** 31 - 1);
+  const layout = drawLayout(loaded.quiz, seed);
+  // Grading nothing yields the layout's maximum with the same per-question rounding as a real grade.
+  const { maxScore } = gradeAttempt(loaded.quiz, layout, {});
+  const row = await createAttempt(actor, {
+    quizId,
+    lessonSlug: loaded.lessonSlug,
+    quizVersion: loaded.version,
+    seed,
+    layoutJson: JSON.stringify(layout),
+    maxScore,
+  });
+  return { attempt: openView(loaded, row), created: true };
+}
+
+function openView(
+  loaded: LoadedQuiz,
+  row: { id: string; startedAt: Date; maxScore: number; layout: string },
+): OpenAttemptView {
+  return {
+    id: row.id,
+    quizId: loaded.quiz.id,
+    quizTitle: loaded.quiz.title,
+    day: loaded.day,
+    status: "in_progress",
+    startedAt: row.startedAt.toISOString(),
+    maxScore: row.maxScore,
+    questions: toPublicQuestions(loaded.quiz, parseLayout(row.layout)),
+  };
+}
+
+type AttemptRow = Awaited<ReturnType<typeof getAttempt>>;
+
+function submittedView(loaded: LoadedQuiz, row: AttemptRow): SubmittedAttemptView {
+  const layout = parseLayout(row.layout);
+  const responses: Record<string, QuestionResponse> = {};
+  for (const r of row.responses) {
+    const value = JSON.parse(r.response) as QuestionResponse | null;
+    if (value) responses[r.questionId] = value;
+  }
+  const graded = row.responses.map((r) => ({
+    questionId: r.questionId,
+    correct: r.correct,
+    points: r.points,
+    maxPoints: r.maxPoints,
+  }));
+  const score = row.score ?? 0;
+  const percent = percentOf(score, row.maxScore);
+  return {
+    id: row.id,
+    quizId: row.quizId,
+    quizTitle: loaded.quiz.title,
+    day: loaded.day,
+    status: "submitted",
+    startedAt: row.startedAt.toISOString(),
+    submittedAt: (row.submittedAt ?? row.startedAt).toISOString(),
+    score,
+    maxScore: row.maxScore,
+    percent,
+    passPercent: loaded.quiz.passPercent,
+    passed: percent >= loaded.quiz.passPercent,
+    questions: toReviewQuestions(loaded.quiz, layout, responses, graded),
+  };
+}
+
+export async function getAttemptView(actor: Actor, attemptId: string): Promise<AttemptView> {
+  const row = await getAttempt(actor, attemptId);
+  const loaded = requireQuiz(row.quizId);
+  return row.submittedAt ? submittedView(loaded, row) : openView(loaded, row);
+}
+
+/**
+ * Grades and stores an attempt. Idempotent: submitting an attempt that is already graded (also by a concurrent
+ * request that won the race) returns the stored result and ignores the new responses.
+ */
+export async function submitAttempt(actor: Actor, attemptId: string, input: SubmitAttemptInput): Promise<SubmittedAttemptView> {
+  const row = await getAttempt(actor, attemptId);
+  const loaded = requireQuiz(row.quizId);
+  if (!row.submittedAt) {
+    const layout = parseLayout(row.layout);
+    const result = gradeAttempt(loaded.quiz, layout, input.responses);
+    const { won } = await finalizeAttempt(actor, attemptId, {
+      score: result.score,
+      responses: result.questions.map((g) => ({
+        questionId: g.questionId,
+        responseJson: JSON.stringify(input.responses[g.questionId] ?? null),
+        correct: g.correct,
+        points: g.points,
+        maxPoints: g.maxPoints,
+      })),
+    });
+    if (won && percentOf(result.score, row.maxScore) >= loaded.quiz.passPercent) {
+      await completeLesson(actor, { lessonSlug: loaded.lessonSlug, day: loaded.day }, "QUIZ");
+    }
+  }
+  const stored = await getAttempt(actor, attemptId);
+  return submittedView(loaded, stored);
+}

@@ -1,0 +1,2 @@
+export function databaseFile(): string;
+export function prepareDatabase(options?: { quiet?: boolean }): string;

@@ -1,0 +1,84 @@
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { baseURL } from "../../playwright.config";
+import { loadQuiz, secretStrings, signedInRequest } from "./helpers";
+
+test.describe("signed-out visitors", () => {
+  for (const path of ["/dashboard", "/day/2/quiz", "/attempts/clxxxxxxxxxxxxxxxxxxxxxxx"]) {
+    test(`are redirected from ${path} to sign-in`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=${encodeURIComponent(path)}`));
+      await expect(page.getByRole("heading", { name: "Sign in to Nimbus" })).toBeVisible();
+    });
+  }
+
+  test("get 401 JSON from every endpoint that needs a session", async ({ request }) => {
+    const calls = [
+      request.get("/api/progress"),
+      request.post("/api/quizzes/day-02/attempts"),
+      request.get("/api/attempts/clxxxxxxxxxxxxxxxxxxxxxxx"),
+      request.post("/api/attempts/clxxxxxxxxxxxxxxxxxxxxxxx/submit", { data: { responses: {} } }),
+      request.post("/api/lessons/2/open"),
+      request.post("/api/lessons/2/complete"),
+    ];
+    for (const response of await Promise.all(calls)) {
+      expect(response.status()).toBe(401);
+      expect((await response.json()).error).toMatch(/sign in/i);
+    }
+  });
+
+  test("can read the public course API and lesson pages", async ({ request, page }) => {
+    const course = await request.get("/api/course");
+    expect(course.status()).toBe(200);
+    await page.goto("/day/2");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
+});
+
+test("a learner cannot read or submit another learner's attempt", async ({ browser }) => {
+  const alice = await playwrightRequest.newContext({ baseURL });
+  const bob = await playwrightRequest.newContext({ baseURL });
+  await signedInRequest(alice, "Alice");
+  const bobEmail = await signedInRequest(bob, "Bob");
+
+  const started = await alice.post("/api/quizzes/day-02/attempts");
+  expect(started.status()).toBe(201);
+  const { id } = (await started.json()) as { id: string };
+
+  const read = await bob.get(`/api/attempts/${id}`);
+  expect(read.status()).toBe(403);
+  const submit = await bob.post(`/api/attempts/${id}/submit`, { data: { responses: {} } });
+  expect(submit.status()).toBe(403);
+  expect((await alice.get(`/api/attempts/${id}`)).status()).toBe(200);
+
+  // The page says so too, without leaking the attempt.
+  const context = await browser.newContext({ baseURL, storageState: await bob.storageState() });
+  const page = await context.newPage();
+  await page.goto(`/attempts/${id}`);
+  await expect(page.getByTestId("forbidden")).toBeVisible();
+  expect(bobEmail).toContain("@");
+  await Promise.all([alice.dispose(), bob.dispose(), context.close()]);
+});
+
+test("answer keys reach neither the quiz page nor the start-attempt JSON", async ({ browser }) => {
+  const api = await playwrightRequest.newContext({ baseURL });
+  await signedInRequest(api, "Keyless");
+  const quiz = loadQuiz(2);
+  const secrets = secretStrings(quiz);
+
+  const started = await api.post("/api/quizzes/day-02/attempts");
+  const json = await started.text();
+  const { id } = JSON.parse(json) as { id: string };
+  for (const s of secrets) expect(json).not.toContain(s);
+  expect(json).not.toMatch(/"(answer|answers|match|explanation|explanations|tolerance)"\s*:/);
+
+  const context = await browser.newContext({ baseURL, storageState: await api.storageState() });
+  const page = await context.newPage();
+  for (const path of ["/day/2/quiz", `/attempts/${id}`]) {
+    const response = await page.goto(path);
+    const html = (await response?.text()) ?? "";
+    expect(html.length).toBeGreaterThan(1000);
+    for (const s of secrets) expect(html).not.toContain(s);
+    expect(html).not.toMatch(/\\?"(answer|answers|match|explanation|explanations|tolerance)\\?"\s*:/);
+  }
+  await Promise.all([api.dispose(), context.close()]);
+});

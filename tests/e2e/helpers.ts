@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { quizSchema, type Quiz } from "../../lib/quiz/schema";
+
+let counter = 0;
+
+export function uniqueEmail(prefix = "learner"): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${counter}@example.test`;
+}
+
+export const PASSWORD = "correct horse battery";
+
+/** The quiz definition with its keys, read from disk: only the test knows the answers, never the browser. */
+export function loadQuiz(day: number): Quiz {
+  const file = path.join(process.cwd(), "content", "days", `day-${String(day).padStart(2, "0")}`, "quiz.json");
+  return quizSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+}
+
+/** Creates an account through the JSON API and signs the request context in (session cookie). */
+export async function signedInRequest(request: APIRequestContext, name = "API Learner") {
+  const email = uniqueEmail("api");
+  const created = await request.post("/api/account", { data: { name, email, password: PASSWORD } });
+  expect(created.status()).toBe(201);
+  await signInRequest(request, email, PASSWORD);
+  return email;
+}
+
+export async function signInRequest(request: APIRequestContext, email: string, password: string) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect([200, 302]).toContain(response.status());
+  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  expect(session.user?.email).toBe(email);
+}
+
+/** Signs a browser page in through the real form. */
+export async function signInPage(page: Page, email: string, password: string, callbackUrl = "/dashboard") {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === callbackUrl);
+}
+
+/** Every explanation and key-bearing string in a quiz: none may appear in anything sent before submission. */
+export function secretStrings(quiz: Quiz): string[] {
+  const out: string[] = [];
+  for (const q of quiz.questions) {
+    out.push(q.explanation);
+    if (q.type === "single" || q.type === "multiple") out.push(...q.options.map((o) => o.explanation));
+    if (q.type === "true-false") out.push(q.explanations.true, q.explanations.false);
+  }
+  return out;
+}

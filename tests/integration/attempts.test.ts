@@ -1,0 +1,166 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getQuizById } from "@/lib/content/quizzes";
+import type { Actor } from "@/lib/db/actor";
+import { prisma } from "@/lib/db/client";
+import { getLessonProgress } from "@/lib/db/progress";
+import { createUser } from "@/lib/db/users";
+import { AppError } from "@/lib/errors";
+import type { Question } from "@/lib/quiz/schema";
+import { getAttemptView, startAttempt, submitAttempt } from "@/lib/services/attempts";
+import type { QuestionResponse } from "@/lib/validation/quiz";
+import { perfectResponse } from "../support/quiz-answers";
+
+let n = 0;
+async function newLearner(): Promise<Actor> {
+  n += 1;
+  const user = await createUser({ email: `it-${n}-${Date.now()}@example.test`, name: `Learner ${n}`, passwordHash: "x" });
+  if (!user) throw new Error("could not create user");
+  return { id: user.id, role: user.role };
+}
+
+const loaded = getQuizById("day-02");
+if (!loaded) throw new Error("day-02 quiz missing");
+const quiz = loaded.quiz;
+const byType = (type: Question["type"]) => {
+  const q = quiz.questions.find((x) => x.type === type);
+  if (!q) throw new Error(`day-02 has no ${type} question`);
+  return q;
+};
+
+async function expectAppError(promise: Promise<unknown>, status: number) {
+  await expect(promise).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.status === status);
+}
+
+describe("quiz attempts against the database", () => {
+  let learner: Actor;
+  beforeAll(async () => {
+    learner = await newLearner();
+  });
+
+  it("day 2 uses all six question types", () => {
+    expect(new Set(quiz.questions.map((q) => q.type))).toEqual(
+      new Set(["single", "multiple", "true-false", "numeric", "ordering", "matching"]),
+    );
+  });
+
+  it("starts an attempt without keys and resumes it instead of reshuffling", async () => {
+    const first = await startAttempt(learner, "day-02");
+    expect(first.created).toBe(true);
+    const json = JSON.stringify(first.attempt);
+    expect(json).not.toMatch(/"(answer|answers|match|explanation|explanations|tolerance)":/);
+    const again = await startAttempt(learner, "day-02");
+    expect(again.created).toBe(false);
+    expect(again.attempt.id).toBe(first.attempt.id);
+    expect(again.attempt.questions).toEqual(first.attempt.questions);
+  });
+
+  it("grades a perfect submission at 100 % and completes the lesson", async () => {
+    const actor = await newLearner();
+    const { attempt } = await startAttempt(actor, "day-02");
+    const responses = Object.fromEntries(quiz.questions.map((q) => [q.id, perfectResponse(q)]));
+    const result = await submitAttempt(actor, attempt.id, { responses });
+    expect(result.percent).toBe(100);
+    expect(result.passed).toBe(true);
+    expect(result.questions.every((q) => q.status === "correct")).toBe(true);
+    expect((await getLessonProgress(actor, "day-02"))?.status).toBe("COMPLETED");
+  });
+
+  it("grades each type with its partial-credit rule", async () => {
+    const actor = await newLearner();
+    const { attempt } = await startAttempt(actor, "day-02");
+    const single = byType("single");
+    const multiple = byType("multiple");
+    const tf = byType("true-false");
+    const numeric = byType("numeric");
+    const ordering = byType("ordering");
+    const matching = byType("matching");
+    if (single.type !== "single" || multiple.type !== "multiple" || tf.type !== "true-false") throw new Error();
+    if (numeric.type !== "numeric" || ordering.type !== "ordering" || matching.type !== "matching") throw new Error();
+
+    const wrongOption = single.options.find((o) => o.id !== single.answer)?.id ?? "";
+    const oneRight = multiple.answers[0] ?? "";
+    const oneWrong = multiple.options.find((o) => !multiple.answers.includes(o.id))?.id ?? "";
+    const allowed = numeric.tolerance.kind === "absolute" ? numeric.tolerance.value : numeric.tolerance.value * Math.abs(numeric.answer);
+    const items = ordering.items.map((i) => i.id);
+    const swapped = [items[1], items[0], ...items.slice(2)] as string[];
+    const [firstPair, ...otherPairs] = matching.pairs;
+    const wrongChoice = matching.choices.find((c) => c.id !== firstPair?.match)?.id ?? null;
+
+    const responses: Record<string, QuestionResponse> = {
+      [single.id]: { type: "single", optionId: wrongOption },
+      [multiple.id]: { type: "multiple", optionIds: [oneRight, oneWrong] },
+      [tf.id]: { type: "true-false", value: !tf.answer },
+      [numeric.id]: { type: "numeric", value: numeric.answer + allowed },
+      [ordering.id]: { type: "ordering", itemIds: swapped },
+      [matching.id]: {
+        type: "matching",
+        matches: { [firstPair?.id ?? ""]: wrongChoice, ...Object.fromEntries(otherPairs.map((p) => [p.id, p.match])) },
+      },
+    };
+    const result = await submitAttempt(actor, attempt.id, { responses });
+    const points = (id: string) => result.questions.find((q) => q.id === id);
+    expect(points(single.id)?.points).toBe(0);
+    expect(points(tf.id)?.points).toBe(0);
+    // (1 right − 1 wrong) / answers = 0 → no credit for guessing both ways.
+    expect(points(multiple.id)?.points).toBe(0);
+    // Exactly on the tolerance edge is accepted.
+    expect(points(numeric.id)?.points).toBe(numeric.points);
+    // One swapped adjacent pair out of n(n−1)/2 pairs.
+    const pairs = (items.length * (items.length - 1)) / 2;
+    expect(points(ordering.id)?.points).toBeCloseTo(Math.round(ordering.points * ((pairs - 1) / pairs) * 100) / 100, 2);
+    expect(points(ordering.id)?.status).toBe("partial");
+    expect(points(matching.id)?.points).toBeCloseTo(
+      Math.round(matching.points * (otherPairs.length / matching.pairs.length) * 100) / 100,
+      2,
+    );
+    // Unanswered questions score zero.
+    const answered = new Set(Object.keys(responses));
+    for (const q of result.questions.filter((x) => !answered.has(x.id))) expect(q.points).toBe(0);
+  });
+
+  it("rejects a numeric answer just beyond the tolerance", async () => {
+    const actor = await newLearner();
+    const { attempt } = await startAttempt(actor, "day-02");
+    const numeric = byType("numeric");
+    if (numeric.type !== "numeric") throw new Error();
+    const allowed = numeric.tolerance.kind === "absolute" ? numeric.tolerance.value : numeric.tolerance.value * Math.abs(numeric.answer);
+    const beyond = numeric.answer + allowed + Math.max(1e-6, allowed * 0.01);
+    const result = await submitAttempt(actor, attempt.id, {
+      responses: { [numeric.id]: { type: "numeric", value: beyond } },
+    });
+    expect(result.questions.find((q) => q.id === numeric.id)?.points).toBe(0);
+  });
+
+  it("is idempotent: a second submit returns the first result and ignores new answers", async () => {
+    const actor = await newLearner();
+    const { attempt } = await startAttempt(actor, "day-02");
+    const first = await submitAttempt(actor, attempt.id, { responses: {} });
+    const perfect = Object.fromEntries(quiz.questions.map((q) => [q.id, perfectResponse(q)]));
+    const second = await submitAttempt(actor, attempt.id, { responses: perfect });
+    expect(second).toEqual(first);
+    expect(second.score).toBe(0);
+  });
+
+  it("stays idempotent under two concurrent submits", async () => {
+    const actor = await newLearner();
+    const { attempt } = await startAttempt(actor, "day-02");
+    const perfect = Object.fromEntries(quiz.questions.map((q) => [q.id, perfectResponse(q)]));
+    const [a, b] = await Promise.all([
+      submitAttempt(actor, attempt.id, { responses: perfect }),
+      submitAttempt(actor, attempt.id, { responses: {} }),
+    ]);
+    expect(a).toEqual(b);
+    const rows = await prisma.quizResponse.count({ where: { attemptId: attempt.id } });
+    expect(rows).toBe(quiz.questions.length);
+  });
+
+  it("refuses other learners (403) and unknown attempts (404)", async () => {
+    const owner = await newLearner();
+    const other = await newLearner();
+    const { attempt } = await startAttempt(owner, "day-02");
+    await expectAppError(getAttemptView(other, attempt.id), 403);
+    await expectAppError(submitAttempt(other, attempt.id, { responses: {} }), 403);
+    await expectAppError(getAttemptView(owner, "cl000000000000000000000000"), 404);
+    await expectAppError(startAttempt(owner, "day-29"), 404);
+  });
+});
