@@ -1,4 +1,4 @@
-// `npm start`: the whole quick start in one command. Creates a local auth secret if none is set, migrates the
+// `npm start` (and `npm run dev` with --dev): the whole quick start in one command. Creates a local auth secret if none is set, migrates the
 // database, seeds the demo accounts, builds when the sources are newer than the last build, then serves.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -7,11 +7,12 @@ import path from "node:path";
 import { prepareDatabase } from "./db-prepare.mjs";
 
 const root = process.cwd();
+const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 const env = {
   ...process.env,
   PORT: port,
-  NODE_ENV: "production",
+  NODE_ENV: dev ? "development" : "production",
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
@@ -54,10 +55,10 @@ process.env.DATABASE_URL ??= "file:data/nimbus.db";
 env.DATABASE_URL = process.env.DATABASE_URL;
 console.log(`Database: ${prepareDatabase()}`);
 execFileSync(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"], { stdio: "inherit", env });
-if (process.env.NIMBUS_SKIP_BUILD !== "1" && needsBuild()) {
+if (!dev && process.env.NIMBUS_SKIP_BUILD !== "1" && needsBuild()) {
   console.log("Building Nimbus (sources changed since the last build)…");
   execFileSync("npm", ["run", "build"], { stdio: "inherit", env });
 }
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
+const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -7,5 +7,6 @@ import path from "node:path";
 export function databaseFile(): string {
   const raw = process.env.DATABASE_URL ?? "file:data/nimbus.db";
   const file = raw.startsWith("file:") ? raw.slice("file:".length) : raw;
-  return path.isAbsolute(file) ? file : path.join(process.cwd(), file);
+  // The file is chosen at run time; tell the bundler not to trace the whole project for it.
+  return path.isAbsolute(file) ? file : path.join(/*turbopackIgnore: true*/ process.cwd(), file);
 }

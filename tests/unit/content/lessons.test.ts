@@ -7,13 +7,14 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { lessonComponents, slugify } from "@/app/ui/lesson/mdx-components";
+import { WIDGET_NAMES as REGISTERED_WIDGETS } from "@/app/ui/widgets/registry";
 import { CONCEPT_IDS, type ConceptId } from "@/lib/content/concepts";
+
+// Widget tags a lesson may embed: exactly the registry's.
+const WIDGET_NAMES: readonly string[] = REGISTERED_WIDGETS;
 import { lessonFrontmatterSchema, syllabusSchema, type SyllabusDay } from "@/lib/content/schema";
 import { quizSchema, type Question, type QuestionType } from "@/lib/quiz/schema";
 
-// Widget tags a lesson may embed. Hardcoded until app/ui/widgets/registry.tsx exists; then replace this line with
-// `import { WIDGET_NAMES } from "@/app/ui/widgets/registry";`.
-const WIDGET_NAMES: readonly string[] = ["AzPlacementLab", "RateLimitLab", "ProvisioningRace"];
 
 const ROOT = path.resolve(__dirname, "../../..");
 const CONTENT = path.join(ROOT, "content");

@@ -19,7 +19,7 @@ import { ControlBar } from "../kit/control-bar";
 import { formatDuration, formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { buttonClass, dangerButtonClass, fieldClass, labelClass, primaryButtonClass } from "../kit/styles";
+import { dangerButtonClass, fieldClass, labelClass, primaryButtonClass, smallButtonClass } from "../kit/styles";
 import { useSimulation } from "../kit/use-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 
@@ -119,6 +119,7 @@ function describe(headline: string, entries: readonly InfraLogEntry[], view: Inf
   const parts: string[] = [];
   const lost = new Map<string, number>();
   let failure = false;
+  let recovered = false;
   let placed = 0;
   let restarted = 0;
   let unplaceable = 0;
@@ -130,6 +131,8 @@ function describe(headline: string, entries: readonly InfraLogEntry[], view: Inf
         const w = vmWorkload.get(id) ?? "?";
         lost.set(w, (lost.get(w) ?? 0) + 1);
       }
+    } else if (e.type === "host-recovered" || e.type === "az-recovered" || e.type === "region-recovered") {
+      recovered = true;
     } else if (e.type === "vm-placed") {
       if (e.restart) restarted++;
       else placed++;
@@ -148,6 +151,10 @@ function describe(headline: string, entries: readonly InfraLogEntry[], view: Inf
   if (placed > 0) parts.push(`placed ${placed} VM${placed === 1 ? "" : "s"}`);
   if (restarted > 0) parts.push(`${restarted} VM${restarted === 1 ? "" : "s"} restarted automatically`);
   if (unplaceable > 0) parts.push(`${unplaceable} VM${unplaceable === 1 ? "" : "s"} could not be placed (${reason})`);
+  const lostNow = view.workloads.reduce((n, w) => n + w.lost, 0);
+  if (recovered && restarted === 0 && lostNow > 0) {
+    parts.push(`capacity is back but empty, so ${lostNow} lost VM${lostNow === 1 ? "" : "s"} wait for Place VMs or an automatic restart`);
+  }
   for (const w of view.workloads) parts.push(statusPhrase(w, failure));
   return `${headline}: ${parts.join("; ")}.`;
 }
@@ -167,6 +174,7 @@ export function AzPlacementLab(props: AzPlacementLabProps) {
   }));
   // The learner's last action and the log position just before it: the live summary describes what followed.
   const [announcement, setAnnouncement] = useState<{ headline: string; cursor: number } | null>(null);
+  const [achieved, setAchieved] = useState<string[]>([]);
   const create = useCallback((seed: number) => createLab(config, seed), [config]);
   const controls = useSimulation({ create, view: viewLab, seed: props.seed, simMsPerSecond: 60_000, stepMs: 60_000 });
   const { infra, survives } = controls.view;
@@ -214,6 +222,10 @@ export function AzPlacementLab(props: AzPlacementLabProps) {
         infra.hypervisor === "type-2" && !!batch && allRunning && !!survives.web?.az && !!survives.batch?.az,
     },
   ];
+
+  // A challenge, once met, stays met: solving it usually means changing settings, which starts a fresh run.
+  const newlyDone = challenges.filter((c) => c.done && !achieved.includes(c.id)).map((c) => c.id);
+  if (newlyDone.length > 0) setAchieved([...achieved, ...newlyDone]);
 
   const workloadControls = (
     key: "web" | "batch",
@@ -363,14 +375,16 @@ export function AzPlacementLab(props: AzPlacementLabProps) {
               }`}
             >
               <div className="flex items-center justify-between gap-2">
-                <h4 id={`${uid}-az-${letter}`} className="text-sm font-semibold">
-                  <span className={az.up ? "" : "line-through"}>AZ {letter}</span>{" "}
+                <h4 id={`${uid}-az-${letter}`} className="flex flex-wrap items-center gap-x-1 text-sm font-semibold">
+                  <span className={az.up ? "" : "line-through"}>AZ {letter}</span>
                   <span className="font-normal text-slate-600 dark:text-slate-400">({az.id})</span>
-                  {az.up ? null : <span className="ml-1 rounded bg-rose-700 px-1 text-xs text-white">AZ DOWN</span>}
+                  {az.up ? null : (
+                    <span className="whitespace-nowrap rounded bg-rose-700 px-1 text-xs text-white">AZ DOWN</span>
+                  )}
                 </h4>
                 <button
                   type="button"
-                  className={az.up ? dangerButtonClass : buttonClass}
+                  className={`${az.up ? dangerButtonClass : smallButtonClass} shrink-0`}
                   onClick={() =>
                     act(`AZ ${az.id} ${az.up ? "failed" : "recovered"}`, (h) =>
                       az.up ? h.infra.failAz(az.id) : h.infra.recoverAz(az.id),
@@ -429,7 +443,7 @@ export function AzPlacementLab(props: AzPlacementLabProps) {
                       )}
                       <button
                         type="button"
-                        className={`${host.up ? dangerButtonClass : buttonClass} mt-auto`}
+                        className={`${host.up ? dangerButtonClass : smallButtonClass} mt-auto`}
                         onClick={() =>
                           act(`Host ${label} ${host.up ? "failed" : "recovered"}`, (h) =>
                             host.up ? h.infra.failHost(host.id) : h.infra.recoverHost(host.id),
@@ -463,7 +477,13 @@ export function AzPlacementLab(props: AzPlacementLabProps) {
           <MetricTile
             label={`${w.id} availability`}
             value={formatPercent(w.availability, 2)}
-            detail={w.availability === null ? "not placed yet" : `over ${formatDuration(w.measuredMs)}`}
+            detail={
+              w.availability === null
+                ? "not placed yet"
+                : w.measuredMs === 0
+                  ? "press Play or Step to measure"
+                  : `over ${formatDuration(w.measuredMs)}`
+            }
           />
           <MetricTile
             label={`${w.id} outages`}
@@ -478,7 +498,7 @@ export function AzPlacementLab(props: AzPlacementLabProps) {
           Challenges
         </h4>
         <ol className="flex flex-col gap-1 text-sm">
-          {challenges.map((c) => (
+          {challenges.map((c) => ({ ...c, done: c.done || achieved.includes(c.id) })).map((c) => (
             <li key={c.id} className="flex items-start gap-2">
               <span
                 className={`mt-0.5 shrink-0 rounded px-1.5 text-xs font-semibold ${

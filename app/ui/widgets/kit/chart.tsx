@@ -35,14 +35,16 @@ export function Chart(props: {
   formatX?: (x: number) => string;
   formatY?: (y: number) => string;
   yMax?: number;
+  /** Fixed x range (e.g. the whole run), so a growing series fills the chart from left to right. */
+  xDomain?: readonly [number, number];
 }) {
   const [asTable, setAsTable] = useState(false);
   const titleId = useId();
   const fx = props.formatX ?? ((v: number) => String(v));
   const fy = props.formatY ?? ((v: number) => String(Math.round(v * 10) / 10));
   const x = props.x;
-  const xMin = x[0] ?? 0;
-  const xMax = x.length > 1 ? (x[x.length - 1] as number) : xMin + 1;
+  const xMin = props.xDomain?.[0] ?? x[0] ?? 0;
+  const xMax = props.xDomain?.[1] ?? (x.length > 1 ? (x[x.length - 1] as number) : xMin + 1);
   let yMax = props.yMax ?? 0;
   if (props.yMax === undefined) for (const s of props.series) for (const v of s.values) if (v > yMax) yMax = v;
   if (yMax <= 0) yMax = 1;
@@ -136,9 +138,9 @@ export function Chart(props: {
             </svg>
           </div>
           <div className="ml-12 flex justify-between text-[0.7rem] tabular-nums text-slate-600 dark:text-slate-400">
-            <span>{x.length > 0 ? fx(xMin) : ""}</span>
+            <span>{x.length > 0 || props.xDomain ? fx(xMin) : ""}</span>
             <span>{props.xLabel}</span>
-            <span>{x.length > 1 ? fx(xMax) : ""}</span>
+            <span>{x.length > 1 || props.xDomain ? fx(xMax) : ""}</span>
           </div>
           <ul className="ml-12 flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label="Legend">
             {props.series.map((s) => (

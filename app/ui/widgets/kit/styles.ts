@@ -9,6 +9,8 @@ export const primaryButtonClass = `inline-flex min-h-9 items-center justify-cent
 
 export const dangerButtonClass = `inline-flex min-h-8 items-center justify-center rounded-md border border-rose-300 bg-white px-2 py-1 text-xs font-medium text-rose-800 hover:bg-rose-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-rose-700 dark:bg-slate-900 dark:text-rose-200 dark:hover:bg-rose-950 ${focusRing}`;
 
+export const smallButtonClass = `inline-flex min-h-8 items-center justify-center rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 ${focusRing}`;
+
 export const fieldClass = `rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 ${focusRing}`;
 
 export const labelClass = "text-xs font-medium text-slate-600 dark:text-slate-300";

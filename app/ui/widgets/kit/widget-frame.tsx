@@ -1,10 +1,14 @@
 import { useId, type ReactNode } from "react";
 
-/** Minimum heights shared by each widget and its loading placeholder, so lazy loading causes no layout shift. */
+/**
+ * Minimum heights shared by each widget and its loading placeholder, so lazy loading causes (almost) no layout
+ * shift. Measured from each widget's first render at 360, 640 and 800 px wide, rounded down so the widget's own
+ * content, not the reservation, decides its height.
+ */
 export const WIDGET_MIN_HEIGHT = {
-  AzPlacementLab: "min-h-[56rem] sm:min-h-[44rem]",
-  RateLimitLab: "min-h-[48rem] sm:min-h-[38rem]",
-  ProvisioningRace: "min-h-[50rem] sm:min-h-[40rem]",
+  AzPlacementLab: "min-h-[112rem] sm:min-h-[90rem] md:min-h-[64rem]",
+  RateLimitLab: "min-h-[88rem] sm:min-h-[72rem] md:min-h-[68rem]",
+  ProvisioningRace: "min-h-[76rem] sm:min-h-[58rem] md:min-h-[54rem]",
 } as const;
 
 export type WidgetName = keyof typeof WIDGET_MIN_HEIGHT;

@@ -252,6 +252,7 @@ export function ProvisioningRace(props: ProvisioningRaceProps) {
         xLabel="day"
         yLabel="servers"
         formatX={(d) => `day ${formatNumber(d)}`}
+        xDomain={[0, RUN_DAYS]}
         series={[
           { id: "demand", label: "Demand", values: chart.demand, colorClass: "stroke-slate-700 dark:stroke-slate-200" },
           { id: "onprem", label: "On-premises capacity", values: chart.onPrem, colorClass: "stroke-indigo-600 dark:stroke-indigo-400", dash: "dashed", step: true },

@@ -225,6 +225,7 @@ export function RateLimitLab(props: RateLimitLabProps) {
         xLabel="second"
         yLabel="requests"
         formatX={(s) => `${s} s`}
+        xDomain={[1, RUN_MS / 1000]}
         series={[
           { id: "accepted", label: "Accepted", values: v.series.accepted, colorClass: "stroke-sky-600 dark:stroke-sky-400" },
           { id: "throttled", label: "Throttled (429)", values: v.series.throttled, colorClass: "stroke-rose-600 dark:stroke-rose-400", dash: "dashed" },
@@ -237,6 +238,7 @@ export function RateLimitLab(props: RateLimitLabProps) {
         xLabel="second"
         yLabel="tokens"
         formatX={(s) => `${s} s`}
+        xDomain={[1, RUN_MS / 1000]}
         yMax={Math.max(config.burst, 1)}
         series={[{ id: "tokens", label: "Tokens at end of second", values: v.series.tokens, colorClass: "stroke-indigo-600 dark:stroke-indigo-400" }]}
       />

@@ -1,0 +1,36 @@
+"use client";
+
+/**
+ * Each widget, loaded lazily and in the browser only, behind a placeholder of the widget's own minimum height so
+ * loading causes no layout shift. Separate named exports (not one object) so a server component can render them:
+ * it may pass a client component through, but not read properties of an object from a client module.
+ */
+import dynamic from "next/dynamic";
+import { WIDGET_MIN_HEIGHT, type WidgetName } from "./kit/widget-frame";
+
+function Placeholder(props: { name: WidgetName }) {
+  return (
+    <div
+      data-widget-placeholder={props.name}
+      aria-busy="true"
+      className={`not-prose my-6 flex items-center justify-center rounded-xl border border-slate-200 bg-slate-50 text-sm text-slate-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 ${WIDGET_MIN_HEIGHT[props.name]}`}
+    >
+      Loading the interactive simulation…
+    </div>
+  );
+}
+
+export const AzPlacementLab = dynamic(() => import("./az-placement-lab").then((m) => m.AzPlacementLab), {
+  ssr: false,
+  loading: () => <Placeholder name="AzPlacementLab" />,
+});
+
+export const RateLimitLab = dynamic(() => import("./rate-limit-lab").then((m) => m.RateLimitLab), {
+  ssr: false,
+  loading: () => <Placeholder name="RateLimitLab" />,
+});
+
+export const ProvisioningRace = dynamic(() => import("./provisioning-race").then((m) => m.ProvisioningRace), {
+  ssr: false,
+  loading: () => <Placeholder name="ProvisioningRace" />,
+});
