@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/guards";
-import { listSubmittedAttempts } from "@/lib/db/attempts";
 import { getProgressSummary } from "@/lib/services/progress";
 import { StatusBadge } from "../ui/status-badge";
 
@@ -11,7 +10,8 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const [summary, attempts] = await Promise.all([getProgressSummary(user), listSubmittedAttempts(user)]);
+  const summary = await getProgressSummary(user);
+  const attempts = summary.attempts;
   const current = summary.days.find((d) => d.day === summary.currentDay);
   const started = summary.days.filter((d) => d.status === "completed" || d.status === "in_progress");
   const percent = Math.round((summary.daysCompleted / 30) * 100);
@@ -112,7 +112,7 @@ export default async function DashboardPage() {
                   <div className="flex items-center justify-between text-sm">
                     <span className="font-medium text-slate-800 dark:text-slate-200">{c.label}</span>
                     <span className="tabular-nums text-slate-600 dark:text-slate-300">
-                      {c.percent}% <span className="text-slate-400">· {c.answered} answers</span>
+                      {c.percent}% <span className="text-slate-400">· {c.answered} {c.answered === 1 ? "answer" : "answers"}</span>
                     </span>
                   </div>
                   <div className="mt-2 h-1.5 rounded-full bg-slate-100 dark:bg-slate-800" aria-hidden="true">

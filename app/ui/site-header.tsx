@@ -7,13 +7,13 @@ import { UserMenu } from "./user-menu";
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200/80 bg-white/85 backdrop-blur dark:border-slate-800 dark:bg-slate-950/85">
-      <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6">
+      <div className="mx-auto flex h-16 max-w-7xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 rounded-lg font-semibold tracking-tight">
           <Logo />
-          <span className="text-lg">Nimbus</span>
+          <span className="sr-only text-lg sm:not-sr-only">Nimbus</span>
         </Link>
         <NavLinks />
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <ThemeToggle />
           <UserMenu />
         </div>

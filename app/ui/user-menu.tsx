@@ -7,12 +7,12 @@ export function UserMenu() {
   const { data, status } = useSession();
   if (status === "loading") {
     // Same footprint as the signed-out buttons so the header does not jump when the session arrives.
-    return <div className="h-9 w-40" aria-hidden="true" />;
+    return <div className="h-9 w-20 sm:w-40" aria-hidden="true" />;
   }
   if (!data?.user) {
     return (
       <div className="flex items-center gap-2">
-        <Link href="/signin" className="btn-secondary px-3 py-1.5">
+        <Link href="/signin" className="btn-secondary px-2.5 py-1.5 whitespace-nowrap sm:px-3">
           Sign in
         </Link>
         <Link href="/signup" className="btn-primary hidden px-3 py-1.5 sm:inline-flex">
@@ -29,11 +29,11 @@ export function UserMenu() {
       </span>
       <span
         aria-hidden="true"
-        className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800 dark:bg-brand-900 dark:text-brand-100"
+        className="hidden h-8 w-8 items-center justify-center rounded-full sm:flex bg-brand-100 text-sm font-semibold text-brand-800 dark:bg-brand-900 dark:text-brand-100"
       >
         {initial}
       </span>
-      <button type="button" className="btn-secondary px-3 py-1.5" onClick={() => signOut({ callbackUrl: "/" })}>
+      <button type="button" className="btn-secondary px-2.5 py-1.5 whitespace-nowrap sm:px-3" onClick={() => signOut({ callbackUrl: "/" })}>
         Sign out
       </button>
     </div>

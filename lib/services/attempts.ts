@@ -2,7 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { getQuizById, type LoadedQuiz } from "@/lib/content/quizzes";
 import type { Actor } from "@/lib/db/actor";
-import { completeLesson } from "@/lib/db/progress";
+import { completeLesson, markLessonOpened } from "@/lib/db/progress";
 import { createAttempt, finalizeAttempt, findOpenAttempt, getAttempt } from "@/lib/db/attempts";
 import { notFound } from "@/lib/errors";
 import { gradeAttempt } from "@/lib/quiz/grade";
@@ -65,6 +65,8 @@ export async function startAttempt(actor: Actor, quizId: string): Promise<{ atte
   const loaded = requireQuiz(quizId);
   const open = await findOpenAttempt(actor, quizId, loaded.version);
   if (open) return { attempt: openView(loaded, open), created: false };
+  // Taking a day's quiz means working on that day, even for a learner who skipped straight to it.
+  await markLessonOpened(actor, { lessonSlug: loaded.lessonSlug, day: loaded.day });
   const seed = randomInt(0, 2 ** 31 - 1);
   const layout = drawLayout(loaded.quiz, seed);
   // Grading nothing yields the layout's maximum with the same per-question rounding as a real grade.

@@ -38,6 +38,8 @@ export interface ProgressSummary {
   currentDay: number | null;
   days: DayProgress[];
   concepts: ConceptProgress[];
+  /** Submitted attempts, newest first. */
+  attempts: Awaited<ReturnType<typeof listSubmittedAttempts>>;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -77,9 +79,17 @@ export async function getProgressSummary(actor: Actor): Promise<ProgressSummary>
   });
 
   const concepts = new Map<ConceptId, { earned: number; possible: number; answered: number }>();
+  const conceptsOf = new Map<string, Map<string, ConceptId[]>>();
+  const questionConcepts = (quizId: string, questionId: string) => {
+    let byQuestion = conceptsOf.get(quizId);
+    if (!byQuestion) {
+      byQuestion = new Map(getQuizById(quizId)?.quiz.questions.map((q) => [q.id, q.concepts]));
+      conceptsOf.set(quizId, byQuestion);
+    }
+    return byQuestion.get(questionId) ?? [];
+  };
   for (const r of responses) {
-    const question = getQuizById(r.attempt.quizId)?.quiz.questions.find((q) => q.id === r.questionId);
-    for (const concept of question?.concepts ?? []) {
+    for (const concept of questionConcepts(r.attempt.quizId, r.questionId)) {
       const c = concepts.get(concept) ?? { earned: 0, possible: 0, answered: 0 };
       c.earned += r.points;
       c.possible += r.maxPoints;
@@ -103,6 +113,7 @@ export async function getProgressSummary(actor: Actor): Promise<ProgressSummary>
         answered: c.answered,
       }))
       .sort((a, b) => a.label.localeCompare(b.label)),
+    attempts,
   };
 }
 

@@ -1,0 +1,24 @@
+import { expect, test } from "@playwright/test";
+import { signInPage } from "./helpers";
+
+test.use({ viewport: { width: 360, height: 780 } });
+
+/** Nothing may scroll sideways on a small phone: the header, the plan, a lesson with its widget, the dashboard. */
+test("no horizontal overflow at 360 px", async ({ page }) => {
+  await signInPage(page, "learner@nimbus.test", "nimbus-learner");
+  for (const path of ["/", "/course", "/day/2", "/day/2/quiz", "/dashboard", "/signin"]) {
+    await page.goto(path, { waitUntil: "networkidle" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+});
+
+test("the theme toggle switches to dark and remembers it", async ({ page }) => {
+  await page.goto("/");
+  const toggle = page.getByRole("button", { name: "Dark theme" });
+  const wasDark = await page.evaluate(() => document.documentElement.classList.contains("dark"));
+  await toggle.click();
+  await expect(page.locator("html")).toHaveClass(wasDark ? /^(?!.*\bdark\b)/ : /\bdark\b/);
+  await page.reload();
+  expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(!wasDark);
+});
