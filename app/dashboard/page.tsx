@@ -1,16 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/guards";
+import { getJourney } from "@/lib/services/journey";
 import { getProgressSummary } from "@/lib/services/progress";
+import { dueCount } from "@/lib/services/review";
+import { requestNow } from "@/lib/time/clock";
+import { HistoryCharts } from "../ui/dashboard/history-charts";
+import { JourneyCalendar } from "../ui/dashboard/journey-calendar";
 import { StatusBadge } from "../ui/status-badge";
 
 export const metadata: Metadata = { title: "Dashboard" };
+
+function formatDuration(seconds: number): string {
+  if (seconds < 60) return seconds > 0 ? "< 1 min" : "—";
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const summary = await getProgressSummary(user);
+  const now = await requestNow();
+  const [summary, due] = await Promise.all([getProgressSummary(user, now), dueCount(user, now)]);
+  const journey = await getJourney(user, now, summary);
   const attempts = summary.attempts;
   const current = summary.days.find((d) => d.day === summary.currentDay);
   const started = summary.days.filter((d) => d.status === "completed" || d.status === "in_progress");
@@ -20,7 +33,32 @@ export default async function DashboardPage() {
       <h1 className="text-3xl font-bold tracking-tight text-slate-900 dark:text-white">Welcome back, {user.name}</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-400">Here is where you are in the course.</p>
 
-      <dl className="mt-8 grid gap-4 sm:grid-cols-3">
+      <dl className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="card p-5 sm:col-span-2 lg:col-span-1">
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Today</dt>
+          <dd className="mt-1" data-testid="current-day">
+            {current?.path ? (
+              <Link href={current.path} className="text-lg font-semibold text-brand-700 hover:underline dark:text-brand-300">
+                Day {current.day}: {current.title}
+              </Link>
+            ) : (
+              <span className="text-lg font-semibold text-slate-900 dark:text-white">
+                All open days done — new days are on their way.
+              </span>
+            )}
+            <span className="mt-1 block text-xs text-slate-500 dark:text-slate-400">
+              {journey.scheduledDay <= 30 ? `Your schedule says Day ${journey.scheduledDay} today.` : "Your 30 scheduled days are over: keep going at your pace."}
+            </span>
+          </dd>
+        </div>
+        <div className="card p-5">
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Streak</dt>
+          <dd className="mt-1 text-3xl font-bold text-slate-900 dark:text-white">
+            <span data-testid="streak">{journey.streak}</span>
+            <span className="text-base font-medium text-slate-500"> {journey.streak === 1 ? "day" : "days"}</span>
+            <span className="mt-1 block text-xs font-normal text-slate-500 dark:text-slate-400">Longest: {journey.longestStreak}</span>
+          </dd>
+        </div>
         <div className="card p-5">
           <dt className="text-sm text-slate-600 dark:text-slate-400">Days completed</dt>
           <dd className="mt-1 text-3xl font-bold text-slate-900 dark:text-white" data-testid="days-completed">
@@ -32,24 +70,29 @@ export default async function DashboardPage() {
           </div>
         </div>
         <div className="card p-5">
-          <dt className="text-sm text-slate-600 dark:text-slate-400">Current day</dt>
-          <dd className="mt-1" data-testid="current-day">
-            {current?.path ? (
-              <Link href={current.path} className="text-lg font-semibold text-brand-700 hover:underline dark:text-brand-300">
-                Day {current.day}: {current.title}
-              </Link>
-            ) : (
-              <span className="text-lg font-semibold text-slate-900 dark:text-white">
-                All open days done — new days are on their way.
-              </span>
-            )}
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Reviews due</dt>
+          <dd className="mt-1">
+            <span className="text-3xl font-bold text-slate-900 dark:text-white" data-testid="due-count">{due}</span>
+            <Link href="/review" className="ml-3 text-sm font-semibold text-brand-700 underline dark:text-brand-300">
+              {due > 0 ? "Review now" : "Open review"}
+            </Link>
+            <span className="mt-1 block text-xs text-slate-500 dark:text-slate-400">
+              Time learning: {formatDuration(summary.timeSpentSec)} · {attempts.length} quiz {attempts.length === 1 ? "attempt" : "attempts"}
+            </span>
           </dd>
         </div>
-        <div className="card p-5">
-          <dt className="text-sm text-slate-600 dark:text-slate-400">Quiz attempts</dt>
-          <dd className="mt-1 text-3xl font-bold text-slate-900 dark:text-white">{attempts.length}</dd>
-        </div>
       </dl>
+
+      <div className="mt-8">
+        <JourneyCalendar journey={journey} />
+      </div>
+
+      <section className="mt-8" aria-labelledby="history-charts">
+        <h2 id="history-charts" className="sr-only">
+          History
+        </h2>
+        <HistoryCharts scores={summary.scoreHistory} completions={summary.completionHistory} />
+      </section>
 
       <div className="mt-10 grid gap-8 lg:grid-cols-5">
         <section className="lg:col-span-3" aria-labelledby="days-heading">
@@ -72,6 +115,7 @@ export default async function DashboardPage() {
                     <th scope="col" className="px-4 py-3 font-medium">Status</th>
                     <th scope="col" className="px-4 py-3 font-medium">Best score</th>
                     <th scope="col" className="px-4 py-3 font-medium">Attempts</th>
+                    <th scope="col" className="px-4 py-3 font-medium">Time</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -89,6 +133,7 @@ export default async function DashboardPage() {
                         {d.bestPercent != null ? `${d.bestPercent}%` : "—"}
                       </td>
                       <td className="px-4 py-3 tabular-nums">{d.attempts}</td>
+                      <td className="px-4 py-3 tabular-nums">{formatDuration(d.timeSpentSec)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -99,8 +144,9 @@ export default async function DashboardPage() {
 
         <section className="lg:col-span-2" aria-labelledby="concepts-heading">
           <h2 id="concepts-heading" className="text-xl font-semibold text-slate-900 dark:text-white">
-            By concept
+            Mastery by concept
           </h2>
+          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Recent answers count more: one two weeks old counts half.</p>
           {summary.concepts.length === 0 ? (
             <p className="card mt-4 p-6 text-sm text-slate-600 dark:text-slate-400">
               Take a quiz to see how well you know each concept.

@@ -10,6 +10,8 @@ const initial: SignUpState = { ok: false, errors: {}, values: { name: "", email:
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [state, action, pending] = useActionState(async (prev: SignUpState, formData: FormData) => {
+    // Streaks and "today" follow the learner's own calendar: send the browser's time zone with the form.
+    formData.set("timeZone", Intl.DateTimeFormat().resolvedOptions().timeZone);
     const next = await signUp(prev, formData);
     if (!next.ok) return next;
     // The account exists now; sign in with the same credentials so the learner lands where they were going.

@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useSession } from "next-auth/react";
 import { useEffect, useState, useTransition } from "react";
-import { completeLessonAction, openLessonAction, type LessonStatusResult } from "@/lib/actions/progress";
+import { completeLessonAction, lessonHeartbeatAction, openLessonAction, type LessonStatusResult } from "@/lib/actions/progress";
+
+const HEARTBEAT_MS = 30_000;
 
 /**
  * The lesson page is static; this island records that a signed-in learner opened it and lets them complete it.
@@ -21,6 +23,29 @@ export function LessonActions({ day, quizPath }: { day: number; quizPath: string
     });
     return () => {
       live = false;
+    };
+  }, [day, sessionStatus]);
+
+  // Time on the lesson: count only while the tab is visible, report every 30 s and when the page is left.
+  useEffect(() => {
+    if (sessionStatus !== "authenticated") return;
+    let visibleSince = document.visibilityState === "visible" ? performance.now() : null;
+    const flush = () => {
+      if (visibleSince === null) return;
+      const seconds = (performance.now() - visibleSince) / 1000;
+      visibleSince = document.visibilityState === "visible" ? performance.now() : null;
+      if (seconds >= 1) void lessonHeartbeatAction(day, seconds);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "visible") visibleSince = performance.now();
+      else flush();
+    };
+    const timer = window.setInterval(flush, HEARTBEAT_MS);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      flush();
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", onVisibility);
     };
   }, [day, sessionStatus]);
 

@@ -2,14 +2,39 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useSession } from "next-auth/react";
+import { useEffect, useState } from "react";
 
 const LINKS = [
   { href: "/course", label: "Course" },
   { href: "/dashboard", label: "Dashboard" },
+  { href: "/review", label: "Review" },
 ];
+
+/** Cards due for review, refreshed on every navigation, for the badge on "Review". */
+function useDueCount(): number | null {
+  const { status } = useSession();
+  const pathname = usePathname();
+  const [due, setDue] = useState<number | null>(null);
+  useEffect(() => {
+    if (status !== "authenticated") return;
+    let live = true;
+    fetch("/api/review")
+      .then((r) => (r.ok ? r.json() : null))
+      .then((q: { dueCount?: number } | null) => {
+        if (live && typeof q?.dueCount === "number") setDue(q.dueCount);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [status, pathname]);
+  return status === "authenticated" ? due : null;
+}
 
 export function NavLinks() {
   const pathname = usePathname();
+  const due = useDueCount();
   return (
     <nav aria-label="Main" className="flex items-center gap-1">
       {LINKS.map((link) => {
@@ -26,6 +51,12 @@ export function NavLinks() {
             }`}
           >
             {link.label}
+            {link.href === "/review" && due ? (
+              <span className="ml-1 rounded-full bg-brand-600 px-1.5 py-0.5 text-[10px] font-bold text-white tabular-nums" data-testid="header-due">
+                {due}
+                <span className="sr-only"> due</span>
+              </span>
+            ) : null}
           </Link>
         );
       })}

@@ -12,11 +12,17 @@ export function SiteHeader() {
           <Logo />
           <span className="sr-only text-lg sm:not-sr-only">Nimbus</span>
         </Link>
-        <NavLinks />
+        <div className="hidden sm:block">
+          <NavLinks />
+        </div>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <ThemeToggle />
           <UserMenu />
         </div>
+      </div>
+      {/* Small screens get the links on a row of their own, so nothing overflows. */}
+      <div className="border-t border-slate-200/80 px-3 py-1.5 sm:hidden dark:border-slate-800">
+        <NavLinks />
       </div>
     </header>
   );

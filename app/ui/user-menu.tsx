@@ -27,12 +27,14 @@ export function UserMenu() {
       <span className="hidden text-sm text-slate-600 md:inline dark:text-slate-300" data-testid="signed-in-as">
         {data.user.name}
       </span>
-      <span
-        aria-hidden="true"
-        className="hidden h-8 w-8 items-center justify-center rounded-full sm:flex bg-brand-100 text-sm font-semibold text-brand-800 dark:bg-brand-900 dark:text-brand-100"
+      <Link
+        href="/settings"
+        aria-label="Settings"
+        title="Settings"
+        className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800 dark:bg-brand-900 dark:text-brand-100"
       >
         {initial}
-      </span>
+      </Link>
       <button type="button" className="btn-secondary px-2.5 py-1.5 whitespace-nowrap sm:px-3" onClick={() => signOut({ callbackUrl: "/" })}>
         Sign out
       </button>

@@ -16,6 +16,7 @@ export async function signUp(_prev: SignUpState, formData: FormData): Promise<Si
     name: String(formData.get("name") ?? ""),
     email: String(formData.get("email") ?? ""),
     password: String(formData.get("password") ?? ""),
+    timeZone: String(formData.get("timeZone") ?? ""),
   };
   const values = { name: raw.name, email: raw.email };
   const parsed = signUpSchema.safeParse(raw);

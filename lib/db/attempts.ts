@@ -4,6 +4,7 @@ import { prisma } from "./client";
 import type { Actor } from "./actor";
 
 export interface NewAttempt {
+  startedAt: Date;
   quizId: string;
   lessonSlug: string;
   quizVersion: string;
@@ -16,6 +17,7 @@ export function createAttempt(actor: Actor, input: NewAttempt) {
   return prisma.quizAttempt.create({
     data: {
       userId: actor.id,
+      startedAt: input.startedAt,
       quizId: input.quizId,
       lessonSlug: input.lessonSlug,
       quizVersion: input.quizVersion,
@@ -63,8 +65,8 @@ export interface GradedResponse {
 export async function finalizeAttempt(
   actor: Actor,
   attemptId: string,
+  at: Date,
   grade: { score: number; responses: GradedResponse[] },
-  at = new Date(),
 ): Promise<{ won: boolean }> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.quizAttempt.updateMany({

@@ -9,11 +9,19 @@ export interface LessonRef {
 }
 
 /** Opening a lesson starts it; it never moves a completed lesson back. */
-export async function markLessonOpened(actor: Actor, lesson: LessonRef) {
+export async function markLessonOpened(actor: Actor, lesson: LessonRef, at = new Date()) {
   return prisma.lessonProgress.upsert({
     where: { userId_lessonSlug: { userId: actor.id, lessonSlug: lesson.lessonSlug } },
-    create: { userId: actor.id, lessonSlug: lesson.lessonSlug, day: lesson.day },
+    create: { userId: actor.id, lessonSlug: lesson.lessonSlug, day: lesson.day, startedAt: at },
     update: {},
+  });
+}
+
+/** Adds time to a lesson the actor has opened (no row, no time: the page opens the lesson first). */
+export async function addLessonTime(actor: Actor, lessonSlug: string, seconds: number) {
+  await prisma.lessonProgress.updateMany({
+    where: { userId: actor.id, lessonSlug },
+    data: { timeSpentSec: { increment: seconds } },
   });
 }
 

@@ -8,13 +8,20 @@ export interface NewUser {
   name: string;
   passwordHash: string;
   role?: Role;
+  timeZone?: string;
 }
 
 /** Sign-up has no actor yet. Returns null when the email is taken (the unique index decides, not a pre-check). */
 export async function createUser(input: NewUser) {
   try {
     return await prisma.user.create({
-      data: { email: input.email, name: input.name, passwordHash: input.passwordHash, role: input.role ?? "LEARNER" },
+      data: {
+        email: input.email,
+        name: input.name,
+        passwordHash: input.passwordHash,
+        role: input.role ?? "LEARNER",
+        timeZone: input.timeZone ?? "UTC",
+      },
       select: { id: true, email: true, name: true, role: true },
     });
   } catch (error) {
@@ -34,7 +41,7 @@ export function findUserForSignIn(email: string) {
 export function getProfile(actor: Actor) {
   return prisma.user.findUnique({
     where: { id: actor.id },
-    select: { id: true, email: true, name: true, role: true, createdAt: true },
+    select: { id: true, email: true, name: true, role: true, timeZone: true, courseStartedAt: true, createdAt: true },
   });
 }
 
@@ -50,4 +57,21 @@ export async function ensureUser(input: NewUser) {
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
+/** What journey maths needs about the actor: their zone and when their 30 days began. */
+export async function getJourneySettings(actor: Actor) {
+  const row = await prisma.user.findUnique({
+    where: { id: actor.id },
+    select: { timeZone: true, courseStartedAt: true },
+  });
+  return row ?? { timeZone: "UTC", courseStartedAt: new Date() };
+}
+
+export function updateSettings(actor: Actor, data: { name?: string; timeZone?: string }) {
+  return prisma.user.update({
+    where: { id: actor.id },
+    data,
+    select: { id: true, name: true, timeZone: true },
+  });
 }

@@ -34,6 +34,10 @@ export interface DrawLayoutOptions {
    * values above the pool size are clamped. Must be a positive integer.
    */
   drawCount?: number;
+  /** Shuffle the order of the questions (default true). A pool draw without shuffling keeps definition order. */
+  shuffleQuestions?: boolean;
+  /** Shuffle options and matching choices (default true). Ordering items are always shuffled: unshuffled is solved. */
+  shuffleOptions?: boolean;
 }
 
 const ids = z.array(z.string().min(1).max(100)).max(50);
@@ -73,17 +77,18 @@ function unsolvedShuffle(correct: readonly string[], shuffle: (xs: readonly stri
   return [...correct.slice(1), correct[0] as string];
 }
 
-function layoutQuestion(question: Question, quizId: string, seed: number): QuestionLayout {
+function layoutQuestion(question: Question, quizId: string, seed: number, shuffleOptions: boolean): QuestionLayout {
   const rng = createStream(seed, `quiz:${quizId}:q:${question.id}`);
   const shuffle = (xs: readonly string[]) => rng.shuffle(xs);
+  const maybeShuffle = (xs: readonly string[]) => (shuffleOptions ? shuffle(xs) : xs.slice());
   switch (question.type) {
     case "single":
     case "multiple":
-      return { id: question.id, optionOrder: shuffle(question.options.map((o) => o.id)) };
+      return { id: question.id, optionOrder: maybeShuffle(question.options.map((o) => o.id)) };
     case "ordering":
       return { id: question.id, itemOrder: unsolvedShuffle(question.items.map((i) => i.id), shuffle) };
     case "matching":
-      return { id: question.id, choiceOrder: shuffle(question.choices.map((c) => c.id)) };
+      return { id: question.id, choiceOrder: maybeShuffle(question.choices.map((c) => c.id)) };
     case "true-false":
     case "numeric":
       return { id: question.id };
@@ -100,7 +105,8 @@ export function drawLayout(quiz: Quiz, seed: number | string, options: DrawLayou
   }
   const count = Math.min(drawCount ?? pool.length, pool.length);
   const drawn = createStream(s, `quiz:${quiz.id}:questions`).shuffle(pool).slice(0, count);
-  return { questions: drawn.map((q) => layoutQuestion(q, quiz.id, s)) };
+  if (options.shuffleQuestions === false) drawn.sort((a, b) => pool.indexOf(a) - pool.indexOf(b));
+  return { questions: drawn.map((q) => layoutQuestion(q, quiz.id, s, options.shuffleOptions !== false)) };
 }
 
 /** `items` in the order of `order` (by id); ids missing from `order` follow in definition order, unknown ids are ignored. */

@@ -113,16 +113,32 @@ function checkQuestion(q: z.infer<typeof questionSchema>, ctx: z.RefinementCtx, 
   }
 }
 
+/** Attempt rules, enforced on the server when an attempt starts and shown to the learner before it. */
+export const quizRulesSchema = z.object({
+  /** Submitted attempts allowed; omitted = unlimited. */
+  maxAttempts: z.number().int().min(1).max(100).optional(),
+  /** Minutes to wait after submitting before starting another attempt. */
+  cooldownMinutes: z.number().min(0).max(60 * 24 * 7).default(0),
+  shuffleQuestions: z.boolean().default(true),
+  shuffleOptions: z.boolean().default(true),
+  /** Questions drawn per attempt from the pool (reproducible from the attempt's seed); omitted = all. */
+  drawCount: z.number().int().min(1).optional(),
+});
+
 export const quizSchema = z
   .object({
     id: idSchema,
     title: text,
     /** Percentage (0–100) at which passing the quiz completes the lesson. */
     passPercent: z.number().min(0).max(100).default(70),
+    rules: quizRulesSchema.default({ cooldownMinutes: 0, shuffleQuestions: true, shuffleOptions: true }),
     questions: z.array(questionSchema).min(1),
   })
   .superRefine((quiz, ctx) => {
     const ids = quiz.questions.map((q) => q.id);
+    if (quiz.rules.drawCount !== undefined && quiz.rules.drawCount > quiz.questions.length) {
+      ctx.addIssue({ code: "custom", message: "rules.drawCount is larger than the question pool", path: ["rules", "drawCount"] });
+    }
     if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", message: "duplicate question ids" });
     quiz.questions.forEach((q, i) => checkQuestion(q, ctx, ["questions", i]));
   });
@@ -130,4 +146,5 @@ export const quizSchema = z
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionType = Question["type"];
 export type Quiz = z.infer<typeof quizSchema>;
+export type QuizRules = z.infer<typeof quizRulesSchema>;
 export type QuizInput = z.input<typeof quizSchema>;

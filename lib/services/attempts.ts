@@ -3,13 +3,15 @@ import { randomInt } from "node:crypto";
 import { getQuizById, type LoadedQuiz } from "@/lib/content/quizzes";
 import type { Actor } from "@/lib/db/actor";
 import { completeLesson, markLessonOpened } from "@/lib/db/progress";
-import { createAttempt, finalizeAttempt, findOpenAttempt, getAttempt } from "@/lib/db/attempts";
-import { notFound } from "@/lib/errors";
+import { createAttempt, finalizeAttempt, findOpenAttempt, getAttempt, listSubmittedAttempts } from "@/lib/db/attempts";
+import { conflict, notFound, tooManyRequests } from "@/lib/errors";
 import { gradeAttempt } from "@/lib/quiz/grade";
 import { drawLayout, quizLayoutSchema, type QuizLayout } from "@/lib/quiz/layout";
 import { toPublicQuestions, type PublicQuestion } from "@/lib/quiz/public";
 import { toReviewQuestions, type ReviewQuestion } from "@/lib/quiz/review";
 import type { QuestionResponse, SubmitAttemptInput } from "@/lib/validation/quiz";
+import { noteActivity } from "./journey";
+import { addMissedQuestionsToReview } from "./review";
 
 /**
  * The quiz flow shared by server actions and the JSON API: content (definitions with keys) + lib/quiz (pure
@@ -57,21 +59,68 @@ function parseLayout(json: string): QuizLayout {
 
 const percentOf = (score: number, max: number) => (max > 0 ? Math.round((score / max) * 1000) / 10 : 0);
 
+export interface AttemptAllowance {
+  maxAttempts: number | null;
+  used: number;
+  cooldownMinutes: number;
+  /** ISO time from which a new attempt may start, when a cooldown is running. */
+  nextAttemptAt: string | null;
+  /** Why a new attempt cannot start now, or null when it can. */
+  blockedReason: string | null;
+  retryAfterSec: number | null;
+}
+
+/** Whether the actor may start a new attempt now, under the quiz's rules (an open attempt can always resume). */
+export async function attemptAllowance(actor: Actor, loaded: LoadedQuiz, now: Date): Promise<AttemptAllowance> {
+  const { maxAttempts, cooldownMinutes } = loaded.quiz.rules;
+  const submitted = await listSubmittedAttempts(actor, loaded.quiz.id);
+  const base = { maxAttempts: maxAttempts ?? null, used: submitted.length, cooldownMinutes };
+  if (maxAttempts !== undefined && submitted.length >= maxAttempts) {
+    return { ...base, nextAttemptAt: null, blockedReason: `You have used all ${maxAttempts} attempts at this quiz.`, retryAfterSec: null };
+  }
+  const last = submitted[0]?.submittedAt;
+  const readyAtMs = last ? last.getTime() + cooldownMinutes * 60_000 : 0;
+  if (readyAtMs > now.getTime()) {
+    const retryAfterSec = Math.ceil((readyAtMs - now.getTime()) / 1000);
+    const minutes = Math.ceil(retryAfterSec / 60);
+    return {
+      ...base,
+      nextAttemptAt: new Date(readyAtMs).toISOString(),
+      blockedReason: `This quiz has a ${cooldownMinutes}-minute cooldown between attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      retryAfterSec,
+    };
+  }
+  return { ...base, nextAttemptAt: null, blockedReason: null, retryAfterSec: null };
+}
+
 /**
  * Starts an attempt, or resumes the actor's open attempt at the same quiz version (a reload or a second tab must
- * not reshuffle the quiz under the learner). `created` tells which.
+ * not reshuffle the quiz under the learner). `created` tells which. A new attempt must satisfy the quiz's rules:
+ * past the attempt limit is a 409, inside the cooldown a 429 with Retry-After.
  */
-export async function startAttempt(actor: Actor, quizId: string): Promise<{ attempt: OpenAttemptView; created: boolean }> {
+export async function startAttempt(
+  actor: Actor,
+  quizId: string,
+  now = new Date(),
+): Promise<{ attempt: OpenAttemptView; created: boolean }> {
   const loaded = requireQuiz(quizId);
   const open = await findOpenAttempt(actor, quizId, loaded.version);
   if (open) return { attempt: openView(loaded, open), created: false };
+  const allowance = await attemptAllowance(actor, loaded, now);
+  if (allowance.blockedReason) {
+    throw allowance.retryAfterSec
+      ? tooManyRequests(allowance.blockedReason, allowance.retryAfterSec)
+      : conflict(allowance.blockedReason);
+  }
   // Taking a day's quiz means working on that day, even for a learner who skipped straight to it.
-  await markLessonOpened(actor, { lessonSlug: loaded.lessonSlug, day: loaded.day });
+  await markLessonOpened(actor, { lessonSlug: loaded.lessonSlug, day: loaded.day }, now);
   const seed = randomInt(0, 2 ** 31 - 1);
-  const layout = drawLayout(loaded.quiz, seed);
+  const { drawCount, shuffleQuestions, shuffleOptions } = loaded.quiz.rules;
+  const layout = drawLayout(loaded.quiz, seed, { drawCount, shuffleQuestions, shuffleOptions });
   // Grading nothing yields the layout's maximum with the same per-question rounding as a real grade.
   const { maxScore } = gradeAttempt(loaded.quiz, layout, {});
   const row = await createAttempt(actor, {
+    startedAt: now,
     quizId,
     lessonSlug: loaded.lessonSlug,
     quizVersion: loaded.version,
@@ -142,13 +191,18 @@ export async function getAttemptView(actor: Actor, attemptId: string): Promise<A
  * Grades and stores an attempt. Idempotent: submitting an attempt that is already graded (also by a concurrent
  * request that won the race) returns the stored result and ignores the new responses.
  */
-export async function submitAttempt(actor: Actor, attemptId: string, input: SubmitAttemptInput): Promise<SubmittedAttemptView> {
+export async function submitAttempt(
+  actor: Actor,
+  attemptId: string,
+  input: SubmitAttemptInput,
+  now = new Date(),
+): Promise<SubmittedAttemptView> {
   const row = await getAttempt(actor, attemptId);
   const loaded = requireQuiz(row.quizId);
   if (!row.submittedAt) {
     const layout = parseLayout(row.layout);
     const result = gradeAttempt(loaded.quiz, layout, input.responses);
-    const { won } = await finalizeAttempt(actor, attemptId, {
+    const { won } = await finalizeAttempt(actor, attemptId, now, {
       score: result.score,
       responses: result.questions.map((g) => ({
         questionId: g.questionId,
@@ -158,8 +212,14 @@ export async function submitAttempt(actor: Actor, attemptId: string, input: Subm
         maxPoints: g.maxPoints,
       })),
     });
-    if (won && percentOf(result.score, row.maxScore) >= loaded.quiz.passPercent) {
-      await completeLesson(actor, { lessonSlug: loaded.lessonSlug, day: loaded.day }, "QUIZ");
+    if (won) {
+      await noteActivity(actor, "QUIZ_SUBMITTED", now);
+      const missed = result.questions.filter((g) => g.points < g.maxPoints).map((g) => g.questionId);
+      await addMissedQuestionsToReview(actor, loaded.quiz.id, missed, now);
+      if (percentOf(result.score, row.maxScore) >= loaded.quiz.passPercent) {
+        await completeLesson(actor, { lessonSlug: loaded.lessonSlug, day: loaded.day }, "QUIZ", now);
+        await noteActivity(actor, "LESSON_COMPLETED", now);
+      }
     }
   }
   const stored = await getAttempt(actor, attemptId);

@@ -4,12 +4,16 @@ import { getQuizById } from "@/lib/content/quizzes";
 import { getCourse, getCourseDay } from "@/lib/content/syllabus";
 import type { Actor } from "@/lib/db/actor";
 import { listResponses, listSubmittedAttempts } from "@/lib/db/attempts";
-import { completeLesson, listProgress, markLessonOpened } from "@/lib/db/progress";
+import { listReviewLogs } from "@/lib/db/review";
+import { mastery, type Evidence } from "@/lib/quiz/mastery";
+import { addLessonTime, completeLesson, listProgress, markLessonOpened } from "@/lib/db/progress";
 import { notFound } from "@/lib/errors";
+import { noteActivity } from "./journey";
 
 export type DayStatus = "not_started" | "in_progress" | "completed" | "coming_soon";
 
 export interface DayProgress {
+  timeSpentSec: number;
   day: number;
   slug: string;
   title: string;
@@ -24,11 +28,22 @@ export interface DayProgress {
 export interface ConceptProgress {
   concept: ConceptId;
   label: string;
-  /** Points earned / points possible over every graded answer tagged with the concept. */
-  earned: number;
-  possible: number;
+  /** Recency-weighted mastery, 0–100 (lib/quiz/mastery.ts). */
   percent: number;
+  /** Quiz answers and reviews tagged with the concept. */
   answered: number;
+}
+
+export interface ScorePoint {
+  attemptId: string;
+  day: number;
+  submittedAt: string;
+  percent: number;
+}
+
+export interface CompletionPoint {
+  date: string;
+  daysCompleted: number;
 }
 
 export interface ProgressSummary {
@@ -40,15 +55,23 @@ export interface ProgressSummary {
   concepts: ConceptProgress[];
   /** Submitted attempts, newest first. */
   attempts: Awaited<ReturnType<typeof listSubmittedAttempts>>;
+  /** Every submitted attempt's score, oldest first. */
+  scoreHistory: ScorePoint[];
+  /** Days completed so far, at each date a day was completed (UTC dates). */
+  completionHistory: CompletionPoint[];
+  timeSpentSec: number;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export async function getProgressSummary(actor: Actor): Promise<ProgressSummary> {
-  const [rows, attempts, responses] = await Promise.all([
+const dayOfSlug = (slug: string) => Number(slug.slice("day-".length));
+
+export async function getProgressSummary(actor: Actor, now = new Date()): Promise<ProgressSummary> {
+  const [rows, attempts, responses, reviews] = await Promise.all([
     listProgress(actor),
     listSubmittedAttempts(actor),
     listResponses(actor),
+    listReviewLogs(actor),
   ]);
   const bySlug = new Map(rows.map((r) => [r.lessonSlug, r]));
   const best = new Map<string, { percent: number; count: number }>();
@@ -67,6 +90,7 @@ export async function getProgressSummary(actor: Actor): Promise<ProgressSummary>
           ? "in_progress"
           : "not_started";
     return {
+      timeSpentSec: row?.timeSpentSec ?? 0,
       day: d.day,
       slug: d.slug,
       title: d.title,
@@ -78,7 +102,7 @@ export async function getProgressSummary(actor: Actor): Promise<ProgressSummary>
     };
   });
 
-  const concepts = new Map<ConceptId, { earned: number; possible: number; answered: number }>();
+  const evidence = new Map<ConceptId, Evidence[]>();
   const conceptsOf = new Map<string, Map<string, ConceptId[]>>();
   const questionConcepts = (quizId: string, questionId: string) => {
     let byQuestion = conceptsOf.get(quizId);
@@ -88,32 +112,56 @@ export async function getProgressSummary(actor: Actor): Promise<ProgressSummary>
     }
     return byQuestion.get(questionId) ?? [];
   };
-  for (const r of responses) {
-    for (const concept of questionConcepts(r.attempt.quizId, r.questionId)) {
-      const c = concepts.get(concept) ?? { earned: 0, possible: 0, answered: 0 };
-      c.earned += r.points;
-      c.possible += r.maxPoints;
-      c.answered += 1;
-      concepts.set(concept, c);
+  const addEvidence = (quizId: string, questionId: string, e: Evidence) => {
+    for (const concept of questionConcepts(quizId, questionId)) {
+      const list = evidence.get(concept) ?? [];
+      list.push(e);
+      evidence.set(concept, list);
     }
+  };
+  for (const r of responses) {
+    const atMs = r.attempt.submittedAt?.getTime() ?? 0;
+    addEvidence(r.attempt.quizId, r.questionId, { score: r.maxPoints > 0 ? r.points / r.maxPoints : 0, atMs });
   }
+  for (const r of reviews) addEvidence(r.card.quizId, r.card.questionId, { score: r.correct ? 1 : 0, atMs: r.reviewedAt.getTime() });
+
+  const completions = rows
+    .filter((r) => r.status === "COMPLETED" && r.completedAt)
+    .map((r) => (r.completedAt as Date).toISOString().slice(0, 10))
+    .sort();
+  const completionHistory: CompletionPoint[] = [];
+  completions.forEach((date, i) => {
+    const last = completionHistory.at(-1);
+    if (last?.date === date) last.daysCompleted = i + 1;
+    else completionHistory.push({ date, daysCompleted: i + 1 });
+  });
+
   const available = days.filter((d) => d.status !== "coming_soon");
   return {
     daysCompleted: days.filter((d) => d.status === "completed").length,
     daysAvailable: available.length,
     currentDay: available.find((d) => d.status !== "completed")?.day ?? null,
     days,
-    concepts: [...concepts.entries()]
-      .map(([concept, c]) => ({
+    concepts: [...evidence.entries()]
+      .map(([concept, list]) => ({
         concept,
         label: CONCEPTS[concept],
-        earned: round1(c.earned),
-        possible: round1(c.possible),
-        percent: c.possible > 0 ? round1((c.earned / c.possible) * 100) : 0,
-        answered: c.answered,
+        percent: round1((mastery(list, now.getTime()) ?? 0) * 100),
+        answered: list.length,
       }))
       .sort((a, b) => a.label.localeCompare(b.label)),
     attempts,
+    scoreHistory: attempts
+      .filter((a) => a.submittedAt)
+      .map((a) => ({
+        attemptId: a.id,
+        day: dayOfSlug(a.lessonSlug),
+        submittedAt: (a.submittedAt as Date).toISOString(),
+        percent: a.maxScore > 0 ? round1(((a.score ?? 0) / a.maxScore) * 100) : 0,
+      }))
+      .reverse(),
+    completionHistory,
+    timeSpentSec: rows.reduce((sum, r) => sum + r.timeSpentSec, 0),
   };
 }
 
@@ -123,12 +171,21 @@ function requireLesson(day: number) {
   return { lessonSlug: d.slug, day: d.day };
 }
 
-export async function openLesson(actor: Actor, day: number) {
-  const row = await markLessonOpened(actor, requireLesson(day));
+export async function openLesson(actor: Actor, day: number, now = new Date()) {
+  const row = await markLessonOpened(actor, requireLesson(day), now);
+  await noteActivity(actor, "LESSON_OPENED", now);
   return { day, status: row.status === "COMPLETED" ? "completed" : "in_progress" } as const;
 }
 
-export async function markLessonComplete(actor: Actor, day: number) {
-  await completeLesson(actor, requireLesson(day), "MANUAL");
+export async function markLessonComplete(actor: Actor, day: number, now = new Date()) {
+  await completeLesson(actor, requireLesson(day), "MANUAL", now);
+  await noteActivity(actor, "LESSON_COMPLETED", now);
   return { day, status: "completed" } as const;
+}
+
+/** Time on a lesson page, reported by its heartbeat; each report is capped so a stuck tab cannot inflate it. */
+export const MAX_HEARTBEAT_SEC = 60;
+
+export async function recordLessonTime(actor: Actor, day: number, seconds: number) {
+  await addLessonTime(actor, requireLesson(day).lessonSlug, Math.min(MAX_HEARTBEAT_SEC, Math.max(0, Math.round(seconds))));
 }

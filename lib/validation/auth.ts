@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone } from "@/lib/time/calendar";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -14,6 +15,11 @@ export const signUpSchema = z.object({
     .string({ error: "Choose a password." })
     .min(8, "Use at least 8 characters for your password.")
     .max(200, "Keep your password under 200 characters."),
+  /** The browser's zone, for streaks in the learner's calendar; an unknown or missing zone falls back to UTC. */
+  timeZone: z
+    .string()
+    .optional()
+    .transform((zone) => (zone && isValidTimeZone(zone) ? zone : "UTC")),
 });
 
 export const signInSchema = z.object({

@@ -3,23 +3,18 @@ import { getQuizById } from "@/lib/content/quizzes";
 import type { Actor } from "@/lib/db/actor";
 import { prisma } from "@/lib/db/client";
 import { getLessonProgress } from "@/lib/db/progress";
-import { createUser } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
 import type { Question } from "@/lib/quiz/schema";
 import { getAttemptView, startAttempt, submitAttempt } from "@/lib/services/attempts";
 import type { QuestionResponse } from "@/lib/validation/quiz";
+import { newLearner } from "../support/learners";
 import { perfectResponse } from "../support/quiz-answers";
 
-let n = 0;
-async function newLearner(): Promise<Actor> {
-  n += 1;
-  const user = await createUser({ email: `it-${n}-${Date.now()}@example.test`, name: `Learner ${n}`, passwordHash: "x" });
-  if (!user) throw new Error("could not create user");
-  return { id: user.id, role: user.role };
-}
 
-const loaded = getQuizById("day-02");
-if (!loaded) throw new Error("day-02 quiz missing");
+// Day 1 has every question type and no pool, so every type is graded in every attempt.
+const QUIZ = "day-01";
+const loaded = getQuizById(QUIZ);
+if (!loaded) throw new Error("day-01 quiz missing");
 const quiz = loaded.quiz;
 const byType = (type: Question["type"]) => {
   const q = quiz.questions.find((x) => x.type === type);
@@ -37,18 +32,18 @@ describe("quiz attempts against the database", () => {
     learner = await newLearner();
   });
 
-  it("day 2 uses all six question types", () => {
+  it("day 1 uses all six question types", () => {
     expect(new Set(quiz.questions.map((q) => q.type))).toEqual(
       new Set(["single", "multiple", "true-false", "numeric", "ordering", "matching"]),
     );
   });
 
   it("starts an attempt without keys and resumes it instead of reshuffling", async () => {
-    const first = await startAttempt(learner, "day-02");
+    const first = await startAttempt(learner, QUIZ);
     expect(first.created).toBe(true);
     const json = JSON.stringify(first.attempt);
     expect(json).not.toMatch(/"(answer|answers|match|explanation|explanations|tolerance)":/);
-    const again = await startAttempt(learner, "day-02");
+    const again = await startAttempt(learner, QUIZ);
     expect(again.created).toBe(false);
     expect(again.attempt.id).toBe(first.attempt.id);
     expect(again.attempt.questions).toEqual(first.attempt.questions);
@@ -56,18 +51,18 @@ describe("quiz attempts against the database", () => {
 
   it("grades a perfect submission at 100 % and completes the lesson", async () => {
     const actor = await newLearner();
-    const { attempt } = await startAttempt(actor, "day-02");
+    const { attempt } = await startAttempt(actor, QUIZ);
     const responses = Object.fromEntries(quiz.questions.map((q) => [q.id, perfectResponse(q)]));
     const result = await submitAttempt(actor, attempt.id, { responses });
     expect(result.percent).toBe(100);
     expect(result.passed).toBe(true);
     expect(result.questions.every((q) => q.status === "correct")).toBe(true);
-    expect((await getLessonProgress(actor, "day-02"))?.status).toBe("COMPLETED");
+    expect((await getLessonProgress(actor, QUIZ))?.status).toBe("COMPLETED");
   });
 
   it("grades each type with its partial-credit rule", async () => {
     const actor = await newLearner();
-    const { attempt } = await startAttempt(actor, "day-02");
+    const { attempt } = await startAttempt(actor, QUIZ);
     const single = byType("single");
     const multiple = byType("multiple");
     const tf = byType("true-false");
@@ -120,7 +115,7 @@ describe("quiz attempts against the database", () => {
 
   it("rejects a numeric answer just beyond the tolerance", async () => {
     const actor = await newLearner();
-    const { attempt } = await startAttempt(actor, "day-02");
+    const { attempt } = await startAttempt(actor, QUIZ);
     const numeric = byType("numeric");
     if (numeric.type !== "numeric") throw new Error();
     const allowed = numeric.tolerance.kind === "absolute" ? numeric.tolerance.value : numeric.tolerance.value * Math.abs(numeric.answer);
@@ -133,7 +128,7 @@ describe("quiz attempts against the database", () => {
 
   it("is idempotent: a second submit returns the first result and ignores new answers", async () => {
     const actor = await newLearner();
-    const { attempt } = await startAttempt(actor, "day-02");
+    const { attempt } = await startAttempt(actor, QUIZ);
     const first = await submitAttempt(actor, attempt.id, { responses: {} });
     const perfect = Object.fromEntries(quiz.questions.map((q) => [q.id, perfectResponse(q)]));
     const second = await submitAttempt(actor, attempt.id, { responses: perfect });
@@ -143,7 +138,7 @@ describe("quiz attempts against the database", () => {
 
   it("stays idempotent under two concurrent submits", async () => {
     const actor = await newLearner();
-    const { attempt } = await startAttempt(actor, "day-02");
+    const { attempt } = await startAttempt(actor, QUIZ);
     const perfect = Object.fromEntries(quiz.questions.map((q) => [q.id, perfectResponse(q)]));
     const [a, b] = await Promise.all([
       submitAttempt(actor, attempt.id, { responses: perfect }),
@@ -157,7 +152,7 @@ describe("quiz attempts against the database", () => {
   it("refuses other learners (403) and unknown attempts (404)", async () => {
     const owner = await newLearner();
     const other = await newLearner();
-    const { attempt } = await startAttempt(owner, "day-02");
+    const { attempt } = await startAttempt(owner, QUIZ);
     await expectAppError(getAttemptView(other, attempt.id), 403);
     await expectAppError(submitAttempt(other, attempt.id, { responses: {} }), 403);
     await expectAppError(getAttemptView(owner, "cl000000000000000000000000"), 404);

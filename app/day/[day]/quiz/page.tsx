@@ -6,6 +6,8 @@ import { requireUser } from "@/lib/auth/guards";
 import { getQuizForDay } from "@/lib/content/quizzes";
 import { findOpenAttempt, listSubmittedAttempts } from "@/lib/db/attempts";
 import type { QuestionType } from "@/lib/quiz/schema";
+import { attemptAllowance } from "@/lib/services/attempts";
+import { requestNow } from "@/lib/time/clock";
 
 type Props = { params: Promise<{ day: string }> };
 
@@ -37,10 +39,15 @@ export default async function QuizPage({ params }: Props) {
   const loaded = loadQuiz(day);
   const path = `/day/${loaded.day}/quiz`;
   const user = await requireUser(path);
-  const [attempts, open] = await Promise.all([
+  const now = await requestNow();
+  const [attempts, open, allowance] = await Promise.all([
     listSubmittedAttempts(user, loaded.quiz.id),
     findOpenAttempt(user, loaded.quiz.id, loaded.version),
+    attemptAllowance(user, loaded, now),
   ]);
+  const rules = loaded.quiz.rules;
+  const perAttempt = Math.min(rules.drawCount ?? loaded.quiz.questions.length, loaded.quiz.questions.length);
+  const blocked = !open && allowance.blockedReason;
   const types = [...new Set(loaded.quiz.questions.map((q) => TYPE_LABELS[q.type]))];
   const best = attempts.reduce((m, a) => Math.max(m, a.maxScore ? ((a.score ?? 0) / a.maxScore) * 100 : 0), 0);
   return (
@@ -53,18 +60,32 @@ export default async function QuizPage({ params }: Props) {
       <div className="card mt-6 p-6">
         <ul className="space-y-2 text-slate-700 dark:text-slate-300">
           <li>
-            <strong>{loaded.quiz.questions.length} questions</strong> ({types.join(", ")})
+            <strong>{perAttempt} questions</strong>
+            {perAttempt < loaded.quiz.questions.length ? ` drawn from a pool of ${loaded.quiz.questions.length}` : ""} (
+            {types.join(", ")})
           </li>
           <li>
-            Pass mark: <strong>{loaded.quiz.passPercent}%</strong> — passing completes Day {loaded.day}.
+            Pass mark: <strong>{loaded.quiz.passPercent}%</strong> — passing completes Day {loaded.day}. Your best score counts.
           </li>
-          <li>Questions and options are shuffled for each attempt. You can retake the quiz; your best score counts.</li>
-          <li>You see every answer and why it is right or wrong once you submit.</li>
+          <li data-testid="attempt-rules">
+            {rules.maxAttempts ? `${rules.maxAttempts} attempts allowed (${allowance.used} used)` : "Unlimited attempts"}
+            {rules.cooldownMinutes > 0 ? `, with a ${rules.cooldownMinutes}-minute wait between attempts` : ""}.
+          </li>
+          <li>
+            {rules.shuffleQuestions || rules.shuffleOptions
+              ? "Questions and options are shuffled for each attempt."
+              : "Questions appear in the same order each time."}{" "}
+            You see every answer and why it is right or wrong once you submit.
+          </li>
         </ul>
+        {blocked ? (
+          <p role="status" className="mt-6 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="attempt-blocked">
+            {allowance.blockedReason}
+          </p>
+        ) : null}
         <form action={startQuizAction} className="mt-6">
           <input type="hidden" name="quizId" value={loaded.quiz.id} />
-          <input type="hidden" name="returnTo" value={path} />
-          <button type="submit" className="btn-primary px-5 py-2.5 text-base">
+          <button type="submit" className="btn-primary px-5 py-2.5 text-base" disabled={Boolean(blocked)}>
             {open ? "Resume your attempt" : attempts.length > 0 ? "Start a new attempt" : "Start the quiz"}
           </button>
         </form>

@@ -2,9 +2,10 @@ import { NextResponse } from "next/server";
 import { apiRoute, parseParam } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/guards";
 import { markLessonComplete } from "@/lib/services/progress";
+import { requestNow } from "@/lib/time/clock";
 import { daySchema } from "@/lib/validation/ids";
 
 export const POST = apiRoute<{ day: string }>(async (_request, params) => {
   const user = await requireApiUser();
-  return NextResponse.json(await markLessonComplete(user, parseParam(params.day, daySchema, "day")));
+  return NextResponse.json(await markLessonComplete(user, parseParam(params.day, daySchema, "day"), await requestNow()));
 });

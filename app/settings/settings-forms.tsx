@@ -1,0 +1,100 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+
+async function send(method: "PATCH" | "DELETE", body: unknown): Promise<string | null> {
+  const res = await fetch("/api/account", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (res.ok) return null;
+  const json = await res.json().catch(() => ({}));
+  const detail = Array.isArray(json.details) ? json.details[0]?.message : null;
+  return detail ?? json.error ?? `Request failed (${res.status}).`;
+}
+
+export function SettingsForms({ name, email, timeZone }: { name: string; email: string; timeZone: string }) {
+  const router = useRouter();
+  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [timeZone];
+  const [saved, setSaved] = useState<string | null>(null);
+  const [profileError, setProfileError] = useState<string | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function saveProfile(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setSaved(null);
+    const error = await send("PATCH", { name: String(form.get("name") ?? ""), timeZone: String(form.get("timeZone") ?? "") });
+    setBusy(false);
+    setProfileError(error);
+    if (!error) {
+      setSaved("Saved.");
+      router.refresh();
+    }
+  }
+
+  async function deleteAccount(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    const error = await send("DELETE", { confirmEmail: String(form.get("confirmEmail") ?? "") });
+    setBusy(false);
+    setDeleteError(error);
+    if (!error) await signOut({ callbackUrl: "/" });
+  }
+
+  return (
+    <div className="mt-8 space-y-8">
+      <form onSubmit={saveProfile} className="card space-y-5 p-6" noValidate>
+        <h2 className="text-lg font-semibold text-slate-900 dark:text-white">Profile</h2>
+        <div>
+          <label htmlFor="name" className="field-label">Name</label>
+          <input id="name" name="name" defaultValue={name} required maxLength={80} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="timeZone" className="field-label">Time zone</label>
+          <select id="timeZone" name="timeZone" defaultValue={timeZone} className="field-input" aria-describedby="tz-hint">
+            {(zones.includes(timeZone) ? zones : [timeZone, ...zones]).map((z) => (
+              <option key={z} value={z}>{z}</option>
+            ))}
+          </select>
+          <p id="tz-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+            Your streak and &quot;today&quot; follow this zone&apos;s calendar.
+          </p>
+        </div>
+        {profileError ? <p role="alert" className="field-error">{profileError}</p> : null}
+        <div className="flex items-center gap-3">
+          <button type="submit" className="btn-primary" disabled={busy}>Save</button>
+          <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">{saved}</span>
+        </div>
+      </form>
+
+      <section className="card space-y-3 p-6" aria-labelledby="export-heading">
+        <h2 id="export-heading" className="text-lg font-semibold text-slate-900 dark:text-white">Your data</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Download everything Nimbus stores about you — profile, progress, quiz attempts and answers, activity and review
+          history — as one JSON file.
+        </p>
+        <a href="/api/account/export" className="btn-secondary" download>
+          Export my data
+        </a>
+      </section>
+
+      <form onSubmit={deleteAccount} className="card space-y-4 border-red-200 p-6 dark:border-red-900" noValidate>
+        <h2 className="text-lg font-semibold text-red-800 dark:text-red-300">Delete account</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          This deletes your account and all your data at once. It cannot be undone. Type <strong>{email}</strong> to confirm.
+        </p>
+        <div>
+          <label htmlFor="confirmEmail" className="field-label">Your email</label>
+          <input id="confirmEmail" name="confirmEmail" type="email" autoComplete="off" className="field-input" aria-invalid={deleteError ? true : undefined} />
+        </div>
+        {deleteError ? <p role="alert" className="field-error">{deleteError}</p> : null}
+        <button type="submit" className="btn bg-red-600 text-white hover:bg-red-700" disabled={busy}>
+          Delete my account and data
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { isValidTimeZone } from "@/lib/time/calendar";
+import { emailSchema } from "./auth";
+
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .refine(isValidTimeZone, { message: "Choose a time zone from the list (for example Europe/Berlin)." });
+
+export const settingsSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter your name.").max(80, "Keep your name under 80 characters.").optional(),
+    timeZone: timeZoneSchema.optional(),
+  })
+  .refine((v) => v.name !== undefined || v.timeZone !== undefined, { message: "Nothing to update." });
+
+/** Deleting an account asks the learner to type their email, so it never happens by accident. */
+export const deleteAccountSchema = z.object({ confirmEmail: emailSchema });
