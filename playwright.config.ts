@@ -45,6 +45,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-secret-only-for-tests",
       NEXTAUTH_URL: baseURL,
       NIMBUS_DEMO_ACCOUNTS: "on",
+      // Lets tests move the server's clock with a cookie (lib/time/clock.ts); never set outside tests.
+      NIMBUS_TEST_CLOCK: "1",
     },
   },
 });

@@ -95,7 +95,7 @@ export default async function DashboardPage() {
       </section>
 
       <div className="mt-10 grid gap-8 lg:grid-cols-5">
-        <section className="lg:col-span-3" aria-labelledby="days-heading">
+        <section className="min-w-0 lg:col-span-3" aria-labelledby="days-heading">
           <h2 id="days-heading" className="text-xl font-semibold text-slate-900 dark:text-white">
             Your days
           </h2>
@@ -142,7 +142,7 @@ export default async function DashboardPage() {
           )}
         </section>
 
-        <section className="lg:col-span-2" aria-labelledby="concepts-heading">
+        <section className="min-w-0 lg:col-span-2" aria-labelledby="concepts-heading">
           <h2 id="concepts-heading" className="text-xl font-semibold text-slate-900 dark:text-white">
             Mastery by concept
           </h2>

@@ -1,8 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-
-/** Name of the cookie that sets the server's clock in end-to-end tests. */
-export const TEST_CLOCK_COOKIE = "nimbus-test-now";
+import { TEST_CLOCK_COOKIE } from "./clock-cookie";
 
 /**
  * "Now" for the current request. Services take time as a parameter; entry points (pages, actions, route handlers)

@@ -3,7 +3,7 @@ import { baseURL } from "../../playwright.config";
 import { loadQuiz, secretStrings, signedInRequest } from "./helpers";
 
 test.describe("signed-out visitors", () => {
-  for (const path of ["/dashboard", "/day/2/quiz", "/attempts/clxxxxxxxxxxxxxxxxxxxxxxx"]) {
+  for (const path of ["/dashboard", "/day/2/quiz", "/attempts/clxxxxxxxxxxxxxxxxxxxxxxx", "/review", "/settings"]) {
     test(`are redirected from ${path} to sign-in`, async ({ page }) => {
       await page.goto(path);
       await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=${encodeURIComponent(path)}`));
@@ -19,6 +19,12 @@ test.describe("signed-out visitors", () => {
       request.post("/api/attempts/clxxxxxxxxxxxxxxxxxxxxxxx/submit", { data: { responses: {} } }),
       request.post("/api/lessons/2/open"),
       request.post("/api/lessons/2/complete"),
+      request.get("/api/review"),
+      request.post("/api/review/clxxxxxxxxxxxxxxxxxxxxxxx/check", { data: { response: { type: "true-false", value: true } } }),
+      request.post("/api/review/clxxxxxxxxxxxxxxxxxxxxxxx/rate", { data: { rating: 3, response: { type: "true-false", value: true } } }),
+      request.get("/api/account/export"),
+      request.patch("/api/account", { data: { name: "x" } }),
+      request.delete("/api/account", { data: { confirmEmail: "a@example.test" } }),
     ];
     for (const response of await Promise.all(calls)) {
       expect(response.status()).toBe(401);
@@ -44,10 +50,21 @@ test("a learner cannot read or submit another learner's attempt", async ({ brows
   expect(started.status()).toBe(201);
   const { id } = (await started.json()) as { id: string };
 
+  // Alice misses every question, so she has review cards; Bob may not touch them.
+  expect((await alice.post(`/api/attempts/${id}/submit`, { data: { responses: {} } })).status()).toBe(200);
+  const queue = (await (await alice.get("/api/review")).json()) as { card: { id: string } | null };
+  expect(queue.card).not.toBeNull();
+  const cardId = queue.card?.id ?? "";
+  const response = { type: "true-false", value: true };
+  expect((await bob.post(`/api/review/${cardId}/check`, { data: { response } })).status()).toBe(403);
+  expect((await bob.post(`/api/review/${cardId}/rate`, { data: { rating: 3, response } })).status()).toBe(403);
+
   const read = await bob.get(`/api/attempts/${id}`);
   expect(read.status()).toBe(403);
   const submit = await bob.post(`/api/attempts/${id}/submit`, { data: { responses: {} } });
   expect(submit.status()).toBe(403);
+  expect((await bob.get("/api/account/export")).ok()).toBe(true);
+  expect(await (await bob.get("/api/account/export")).text()).not.toContain(id);
   expect((await alice.get(`/api/attempts/${id}`)).status()).toBe(200);
 
   // The page says so too, without leaking the attempt.

@@ -52,9 +52,9 @@ test("1,000+ malformed requests across the API: zero 5xx", async ({ request }) =
   );
   const contentTypes = ["application/json", "text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-8"];
 
-  const targets = (i: number): { method: "GET" | "POST"; url: string } => {
+  const targets = (i: number): { method: "GET" | "POST" | "PATCH" | "DELETE"; url: string } => {
     const id = encodeURIComponent(weirdIds[i % weirdIds.length] ?? "x");
-    switch (i % 8) {
+    switch (i % 11) {
       case 0:
       case 1:
       case 2:
@@ -67,6 +67,12 @@ test("1,000+ malformed requests across the API: zero 5xx", async ({ request }) =
         return { method: "POST", url: `/api/quizzes/${id}/attempts` };
       case 6:
         return { method: "GET", url: `/api/attempts/${id}` };
+      case 8:
+        return { method: "POST", url: `/api/review/${i % 2 ? id : "clxxxxxxxxxxxxxxxxxxxxxxx"}/${i % 3 ? "check" : "rate"}` };
+      case 9:
+        return { method: "PATCH", url: "/api/account" };
+      case 10:
+        return { method: "DELETE", url: "/api/account" };
       default:
         return { method: "POST", url: `/api/lessons/${id}/${i % 2 ? "open" : "complete"}` };
     }
@@ -83,7 +89,7 @@ test("1,000+ malformed requests across the API: zero 5xx", async ({ request }) =
         const response = await request.fetch(url, {
           method,
           headers: { "content-type": contentTypes[i % contentTypes.length] ?? "application/json" },
-          data: method === "POST" ? body : undefined,
+          data: method === "GET" ? undefined : body,
           failOnStatusCode: false,
         });
         const status = response.status();

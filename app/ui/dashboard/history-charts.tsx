@@ -89,7 +89,7 @@ export function HistoryCharts({ scores, completions }: { scores: ScorePoint[]; c
 function ChartCard(props: { title: string; empty: string; hasData: boolean; chart: React.ReactElement; table: React.ReactNode }) {
   const [asTable, setAsTable] = useState(false);
   return (
-    <section className="card p-5" aria-label={props.title}>
+    <section className="card min-w-0 p-5" aria-label={props.title}>
       <div className="flex items-center justify-between gap-2">
         <h3 className="font-semibold text-slate-900 dark:text-white">{props.title}</h3>
         {props.hasData ? (
