@@ -1,8 +1,10 @@
 // `npm run bench`: serves the production build on a private port with a fresh database, then measures
 //   1. the Day 2 lesson page: requests/s with 50 concurrent connections (autocannon, 10 s);
-//   2. attempt submit: p50/p99 latency with 50 concurrent signed-in clients, each looping start → submit.
+//   2. attempt submit: p50/p99 latency with 50 concurrent signed-in clients, each looping start → submit (Day 1
+//      quiz: it has no cooldown, so a client can retake at once).
+//   3. the dashboard's server render time for a learner with 30 days × 5 attempts (sequential requests).
 // Prints numbers; asserts nothing (speed goals are read, not tested).
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import autocannon from "autocannon";
 
@@ -48,6 +50,10 @@ async function signedInClient(i) {
     body: JSON.stringify({ name: `Bench ${i}`, email, password }),
   });
   if (created.status !== 201) throw new Error(`account: ${created.status}`);
+  return signIn(email, password);
+}
+
+async function signIn(email, password) {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const jar = new Map();
   const keep = (res) => {
@@ -82,7 +88,7 @@ async function main() {
   await Promise.all(
     clients.map(async ({ cookie }) => {
       while (Date.now() < until) {
-        const started = await fetch(`${base}/api/quizzes/day-02/attempts`, { method: "POST", headers: { cookie } });
+        const started = await fetch(`${base}/api/quizzes/day-01/attempts`, { method: "POST", headers: { cookie } });
         const { id, questions } = await started.json();
         const responses = Object.fromEntries(
           questions.filter((q) => q.type === "true-false").map((q) => [q.id, { type: "true-false", value: true }]),
@@ -100,6 +106,23 @@ async function main() {
     }),
   );
   latencies.sort((a, b) => a - b);
+
+  const seeded = JSON.parse(
+    execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "bench/seed-dashboard-learner.ts"], {
+      env: { ...process.env, DATABASE_URL: "file:data/bench.db" },
+      encoding: "utf8",
+    }).trim().split("\n").at(-1),
+  );
+  const heavy = await signIn(seeded.email, seeded.password);
+  const renders = [];
+  for (let i = 0; i < 120; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/dashboard`, { headers: { cookie: heavy.cookie } });
+    const html = await res.text();
+    if (i >= 20) renders.push(performance.now() - t0);
+    if (!res.ok || !html.includes("Welcome back")) throw new Error(`dashboard: ${res.status}`);
+  }
+  renders.sort((a, b) => a - b);
   const result = {
     day2Page: { connections: CLIENTS, requestsPerSec: Math.round(page.requests.average), p50Ms: page.latency.p50, p99Ms: page.latency.p99, non2xx: page.non2xx },
     attemptSubmit: {
@@ -108,6 +131,12 @@ async function main() {
       p50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
       p99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
       errors,
+    },
+    dashboard: {
+      learner: "30 days × 5 attempts × 10 responses",
+      requests: renders.length,
+      p50Ms: Math.round(percentile(renders, 50) * 10) / 10,
+      p99Ms: Math.round(percentile(renders, 99) * 10) / 10,
     },
   };
   console.log(JSON.stringify(result, null, 2));
