@@ -55,7 +55,7 @@ export default async function DashboardPage() {
           <dt className="text-sm text-slate-600 dark:text-slate-400">Streak</dt>
           <dd className="mt-1 text-3xl font-bold text-slate-900 dark:text-white">
             <span data-testid="streak">{journey.streak}</span>
-            <span className="text-base font-medium text-slate-500"> {journey.streak === 1 ? "day" : "days"}</span>
+            <span className="text-base font-medium text-slate-500 dark:text-slate-400"> {journey.streak === 1 ? "day" : "days"}</span>
             <span className="mt-1 block text-xs font-normal text-slate-500 dark:text-slate-400">Longest: {journey.longestStreak}</span>
           </dd>
         </div>
@@ -63,11 +63,11 @@ export default async function DashboardPage() {
           <dt className="text-sm text-slate-600 dark:text-slate-400">Days completed</dt>
           <dd className="mt-1 text-3xl font-bold text-slate-900 dark:text-white" data-testid="days-completed">
             {summary.daysCompleted}
-            <span className="text-base font-medium text-slate-500"> / 30</span>
+            <span className="text-base font-medium text-slate-500 dark:text-slate-400"> / 30</span>
+            <span className="mt-3 block h-2 rounded-full bg-slate-100 dark:bg-slate-800" role="progressbar" aria-label="Course progress" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
+              <span className="block h-2 rounded-full bg-brand-500" style={{ width: `${percent}%` }} />
+            </span>
           </dd>
-          <div className="mt-3 h-2 rounded-full bg-slate-100 dark:bg-slate-800" role="progressbar" aria-label="Course progress" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
-            <div className="h-2 rounded-full bg-brand-500" style={{ width: `${percent}%` }} />
-          </div>
         </div>
         <div className="card p-5">
           <dt className="text-sm text-slate-600 dark:text-slate-400">Reviews due</dt>
@@ -158,7 +158,7 @@ export default async function DashboardPage() {
                   <div className="flex items-center justify-between text-sm">
                     <span className="font-medium text-slate-800 dark:text-slate-200">{c.label}</span>
                     <span className="tabular-nums text-slate-600 dark:text-slate-300">
-                      {c.percent}% <span className="text-slate-400">· {c.answered} {c.answered === 1 ? "answer" : "answers"}</span>
+                      {c.percent}% <span className="text-slate-500 dark:text-slate-400">· {c.answered} {c.answered === 1 ? "answer" : "answers"}</span>
                     </span>
                   </div>
                   <div className="mt-2 h-1.5 rounded-full bg-slate-100 dark:bg-slate-800" aria-hidden="true">

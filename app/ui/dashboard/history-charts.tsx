@@ -38,7 +38,7 @@ export function HistoryCharts({ scores, completions }: { scores: ScorePoint[]; c
           </table>
         }
         chart={
-          <LineChart data={completions} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <LineChart accessibilityLayer={false} data={completions} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.2} />
             <XAxis dataKey="date" tick={axis} tickFormatter={shortDate} />
             <YAxis allowDecimals={false} domain={[0, 30]} tick={axis} />
@@ -73,7 +73,7 @@ export function HistoryCharts({ scores, completions }: { scores: ScorePoint[]; c
           </table>
         }
         chart={
-          <ScatterChart margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <ScatterChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.2} />
             <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tick={axis} tickFormatter={(t) => shortDate(new Date(Number(t)).toISOString())} />
             <YAxis dataKey="percent" domain={[0, 100]} tick={axis} unit="%" />

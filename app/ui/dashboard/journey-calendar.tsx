@@ -5,7 +5,7 @@ const CELL: Record<string, string> = {
   completed: "bg-emerald-500 text-white dark:bg-emerald-600",
   in_progress: "bg-amber-200 text-amber-950 dark:bg-amber-700 dark:text-amber-50",
   not_started: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
-  coming_soon: "bg-slate-50 text-slate-400 dark:bg-slate-900 dark:text-slate-500",
+  coming_soon: "border border-dashed border-slate-300 bg-white text-slate-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-400",
 };
 const LABEL: Record<string, string> = {
   completed: "completed",

@@ -1,0 +1,42 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { PASSWORD, signInPage, uniqueEmail } from "./helpers";
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`),
+  ).toEqual([]);
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`learner pages have no serious or critical axe violations (${scheme})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ["/", "/course", "/signin", "/signup", "/day/1", "/day/2", "/day/3"]) {
+      await page.goto(path, { waitUntil: "networkidle" });
+      await expectNoSeriousViolations(page, path);
+    }
+    const email = uniqueEmail("axe");
+    await page.request.post("/api/account", { data: { name: "Axe Learner", email, password: PASSWORD } });
+    await signInPage(page, email, PASSWORD);
+    await expectNoSeriousViolations(page, "/dashboard (empty)");
+    await page.goto("/review");
+    await expectNoSeriousViolations(page, "/review (empty)");
+
+    await page.goto("/day/1/quiz");
+    await expectNoSeriousViolations(page, "/day/1/quiz");
+    await page.getByRole("button", { name: "Start the quiz" }).click();
+    await page.waitForURL(/\/attempts\//);
+    await expectNoSeriousViolations(page, "quiz in progress");
+    await page.getByRole("button", { name: "Submit answers" }).click();
+    await page.getByRole("button", { name: "Submit anyway" }).click();
+    await expect(page.getByTestId("attempt-score")).toBeVisible();
+    await expectNoSeriousViolations(page, "quiz result");
+    for (const path of ["/dashboard", "/review", "/settings"]) {
+      await page.goto(path, { waitUntil: "networkidle" });
+      await expectNoSeriousViolations(page, path);
+    }
+  });
+}
