@@ -26,7 +26,7 @@ export function JourneyCalendar({ journey }: { journey: Journey }) {
           Started {journey.startDate} · times in {journey.timeZone}
         </p>
       </div>
-      <ol className="mt-4 grid grid-cols-6 gap-1.5 sm:grid-cols-10" data-testid="journey-calendar">
+      <ol className="mt-4 grid max-w-2xl grid-cols-6 gap-1.5 sm:grid-cols-10" data-testid="journey-calendar">
         {journey.calendar.map((d) => (
           <li key={d.day}>
             <Link
