@@ -19,18 +19,23 @@ export interface CardSchedule {
 
 /**
  * Puts missed questions into review: new cards start with `fresh`; a card that already exists becomes due now,
- * because missing it again in a quiz says it is being forgotten.
+ * because missing it again in a quiz says it is being forgotten. Three statements whatever the number of cards.
  */
 export async function upsertCards(actor: Actor, quizId: string, questionIds: string[], fresh: CardSchedule, now: Date) {
-  await prisma.$transaction(
-    questionIds.map((questionId) =>
-      prisma.reviewCard.upsert({
-        where: { userId_quizId_questionId: { userId: actor.id, quizId, questionId } },
-        create: { userId: actor.id, quizId, questionId, ...fresh },
-        update: { due: now },
-      }),
-    ),
-  );
+  await prisma.$transaction(async (tx) => {
+    const existing = await tx.reviewCard.findMany({
+      where: { userId: actor.id, quizId, questionId: { in: questionIds } },
+      select: { questionId: true },
+    });
+    const have = new Set(existing.map((c) => c.questionId));
+    const missing = questionIds.filter((id) => !have.has(id));
+    if (missing.length > 0) {
+      await tx.reviewCard.createMany({ data: missing.map((questionId) => ({ userId: actor.id, quizId, questionId, ...fresh })) });
+    }
+    if (have.size > 0) {
+      await tx.reviewCard.updateMany({ where: { userId: actor.id, quizId, questionId: { in: [...have] } }, data: { due: now } });
+    }
+  });
 }
 
 export function countDueCards(actor: Actor, now: Date) {

@@ -148,8 +148,12 @@ function openView(
 }
 
 type AttemptRow = Awaited<ReturnType<typeof getAttempt>>;
+type StoredResponse = Pick<AttemptRow["responses"][number], "questionId" | "response" | "correct" | "points" | "maxPoints">;
 
-function submittedView(loaded: LoadedQuiz, row: AttemptRow): SubmittedAttemptView {
+function submittedView(
+  loaded: LoadedQuiz,
+  row: Omit<AttemptRow, "responses"> & { responses: StoredResponse[] },
+): SubmittedAttemptView {
   const layout = parseLayout(row.layout);
   const responses: Record<string, QuestionResponse> = {};
   for (const r of row.responses) {
@@ -202,16 +206,14 @@ export async function submitAttempt(
   if (!row.submittedAt) {
     const layout = parseLayout(row.layout);
     const result = gradeAttempt(loaded.quiz, layout, input.responses);
-    const { won } = await finalizeAttempt(actor, attemptId, now, {
-      score: result.score,
-      responses: result.questions.map((g) => ({
-        questionId: g.questionId,
-        responseJson: JSON.stringify(input.responses[g.questionId] ?? null),
-        correct: g.correct,
-        points: g.points,
-        maxPoints: g.maxPoints,
-      })),
-    });
+    const responses = result.questions.map((g) => ({
+      questionId: g.questionId,
+      responseJson: JSON.stringify(input.responses[g.questionId] ?? null),
+      correct: g.correct,
+      points: g.points,
+      maxPoints: g.maxPoints,
+    }));
+    const { won } = await finalizeAttempt(actor, attemptId, now, { score: result.score, responses });
     if (won) {
       await noteActivity(actor, "QUIZ_SUBMITTED", now);
       const missed = result.questions.filter((g) => g.points < g.maxPoints).map((g) => g.questionId);
@@ -220,8 +222,10 @@ export async function submitAttempt(
         await completeLesson(actor, { lessonSlug: loaded.lessonSlug, day: loaded.day }, "QUIZ", now);
         await noteActivity(actor, "LESSON_COMPLETED", now);
       }
+      // This request stored the grade, so it already knows every row: no need to read them back.
+      const stored = responses.map(({ responseJson, ...r }) => ({ ...r, response: responseJson }));
+      return submittedView(loaded, { ...row, submittedAt: now, score: result.score, responses: stored });
     }
   }
-  const stored = await getAttempt(actor, attemptId);
-  return submittedView(loaded, stored);
+  return submittedView(loaded, await getAttempt(actor, attemptId));
 }
