@@ -1,6 +1,7 @@
 import { questionResponseSchema, type QuestionResponse } from "../validation/quiz";
 import { layoutQuestions, type QuizLayout } from "./layout";
 import type { Question, Quiz } from "./schema";
+import { SIM_CONFIG_SCENARIOS } from "./simulated";
 
 /**
  * Grading. Rules (docs/quiz-grading.md has the full write-up):
@@ -131,6 +132,14 @@ function judge(q: Question, r: QuestionResponse): { fraction: number; correct: b
       const chosen = new Map(entries);
       const right = q.pairs.filter((p) => chosen.get(p.id) === p.match).length;
       return { fraction: right / q.pairs.length, correct: right === q.pairs.length };
+    }
+    case "sim-config": {
+      if (r.type !== "sim-config") return none;
+      const scenario = SIM_CONFIG_SCENARIOS[q.scenario];
+      if (!scenario) return none;
+      // The server grades a configuration by running the scenario with it, from the attempt's seed.
+      const { fraction } = scenario.grade(q.seed, r.values);
+      return { fraction, correct: fraction === 1 };
     }
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createStream, hashString } from "../sim/random";
-import type { Question, Quiz } from "./schema";
+import { instantiate } from "./instantiate";
+import type { Question, QuestionDefinition, Quiz } from "./schema";
 
 /**
  * The per-attempt presentation of a quiz: which questions, in which order, and the display order of each question's
@@ -12,6 +13,7 @@ import type { Question, Quiz } from "./schema";
  *     A larger drawCount therefore extends a smaller one (drawing 5 of 20 and 6 of 20 share their first 5).
  *   - `quiz:<quizId>:q:<questionId>` shuffles that question's options / items / choices. Streams are per question, so
  *     a question's option order does not depend on which other questions were drawn or on its position.
+ *     Simulator questions draw their own seed from it, which fixes their numbers for the attempt.
  */
 
 export interface QuestionLayout {
@@ -22,6 +24,8 @@ export interface QuestionLayout {
   itemOrder?: string[];
   /** matching: choice ids in display order. */
   choiceOrder?: string[];
+  /** sim-numeric / sim-config: the seed of the question's simulator run. */
+  seed?: number;
 }
 
 export interface QuizLayout {
@@ -50,6 +54,7 @@ export const quizLayoutSchema = z.object({
       optionOrder: ids.optional(),
       itemOrder: ids.optional(),
       choiceOrder: ids.optional(),
+      seed: z.number().int().min(0).max(4294967295).optional(),
     }),
   ),
 });
@@ -77,7 +82,7 @@ function unsolvedShuffle(correct: readonly string[], shuffle: (xs: readonly stri
   return [...correct.slice(1), correct[0] as string];
 }
 
-function layoutQuestion(question: Question, quizId: string, seed: number, shuffleOptions: boolean): QuestionLayout {
+function layoutQuestion(question: QuestionDefinition, quizId: string, seed: number, shuffleOptions: boolean): QuestionLayout {
   const rng = createStream(seed, `quiz:${quizId}:q:${question.id}`);
   const shuffle = (xs: readonly string[]) => rng.shuffle(xs);
   const maybeShuffle = (xs: readonly string[]) => (shuffleOptions ? shuffle(xs) : xs.slice());
@@ -92,6 +97,9 @@ function layoutQuestion(question: Question, quizId: string, seed: number, shuffl
     case "true-false":
     case "numeric":
       return { id: question.id };
+    case "sim-numeric":
+    case "sim-config":
+      return { id: question.id, seed: rng.int(4294967296) };
   }
 }
 
@@ -154,17 +162,23 @@ export function layoutMatchesQuiz(quiz: Quiz, layout: QuizLayout): boolean {
       case "true-false":
       case "numeric":
         return true;
+      case "sim-numeric":
+      case "sim-config":
+        return l.seed !== undefined;
     }
   });
 }
 
-/** The layout's questions that exist in the quiz, in layout order (unknown ids are skipped). */
+/**
+ * The layout's questions that exist in the quiz, in layout order (unknown ids are skipped), as the attempt shows
+ * them: simulator questions are instantiated with their layout seed.
+ */
 export function layoutQuestions(quiz: Quiz, layout: QuizLayout): Array<{ question: Question; layout: QuestionLayout }> {
   const byId = new Map(quiz.questions.map((q) => [q.id, q]));
   const out: Array<{ question: Question; layout: QuestionLayout }> = [];
   for (const l of layout.questions) {
-    const question = byId.get(l.id);
-    if (question) out.push({ question, layout: l });
+    const definition = byId.get(l.id);
+    if (definition) out.push({ question: instantiate(definition, l.seed ?? 0), layout: l });
   }
   return out;
 }

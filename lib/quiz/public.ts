@@ -1,5 +1,6 @@
 import { applyOrder, layoutQuestions, type QuizLayout } from "./layout";
 import type { Quiz } from "./schema";
+import { SIM_CONFIG_SCENARIOS, type ConfigField } from "./simulated";
 
 /**
  * What the learner's browser may see before submitting: no answer keys (`answer`, `answers`, `match`), no
@@ -23,7 +24,8 @@ export type PublicQuestion =
   | (PublicBase & { type: "true-false" })
   | (PublicBase & { type: "numeric"; unit?: string })
   | (PublicBase & { type: "ordering"; items: PublicChoice[] })
-  | (PublicBase & { type: "matching"; pairs: PublicChoice[]; choices: PublicChoice[] });
+  | (PublicBase & { type: "matching"; pairs: PublicChoice[]; choices: PublicChoice[] })
+  | (PublicBase & { type: "sim-config"; fields: ConfigField[] });
 
 /** Copies only id and text, so no other field of a definition can slip through. */
 const pick = (x: { id: string; text: string }): PublicChoice => ({ id: x.id, text: x.text });
@@ -55,6 +57,9 @@ export function toPublicQuestions(quiz: Quiz, layout: QuizLayout): PublicQuestio
           pairs: q.pairs.map(pick),
           choices: applyOrder(q.choices, l.choiceOrder).map(pick),
         };
+      case "sim-config":
+        // The fields the learner sets; the seed and the grading run stay on the server.
+        return { ...base, type: "sim-config", fields: SIM_CONFIG_SCENARIOS[q.scenario]?.fields(q.seed) ?? [] };
     }
   });
 }

@@ -2,6 +2,7 @@ import type { QuestionResponse } from "../validation/quiz";
 import { gradeQuestion, numericRange, type GradedAttempt, type GradedQuestion } from "./grade";
 import { applyOrder, layoutQuestions, type QuizLayout } from "./layout";
 import type { Question, Quiz } from "./schema";
+import { SIM_CONFIG_SCENARIOS } from "./simulated";
 
 /**
  * What the result page shows per question, after submission: the learner's response next to the correct answer, the
@@ -78,7 +79,16 @@ export type ReviewQuestion =
       acceptedMax: number;
     })
   | (ReviewBase & { type: "ordering"; correctOrder: ReviewItem[]; learnerOrder: ReviewOrderedItem[] | null })
-  | (ReviewBase & { type: "matching"; pairs: ReviewPair[] });
+  | (ReviewBase & { type: "matching"; pairs: ReviewPair[] })
+  | (ReviewBase & {
+      type: "sim-config";
+      /** The learner's choices, by field label. */
+      chosen: { label: string; value: string }[];
+      /** What the server's run of the learner's configuration showed. */
+      outcome: string;
+      /** A configuration that earns full marks, and why. */
+      best: string;
+    });
 
 const NO_ANSWER = "No answer";
 
@@ -237,6 +247,30 @@ function reviewOne(
           : NO_ANSWER,
         correctAnswerText: pairs.map((p) => `${p.text} → ${p.correctChoice.text}`).join("; "),
         pairs,
+      };
+    }
+    case "sim-config": {
+      const scenario = SIM_CONFIG_SCENARIOS[q.scenario];
+      const fields = scenario?.fields(q.seed) ?? [];
+      const values = r?.type === "sim-config" && r.values && typeof r.values === "object" ? r.values : {};
+      const chosen = fields.map((f) => {
+        const value = own(values, f.name);
+        return { label: f.label, value: f.options.find((o) => o.value === value)?.label ?? "(none)" };
+      });
+      const answered = fields.some((f) => own(values, f.name) !== undefined);
+      const best = scenario?.bestAnswer(q.seed);
+      const bestText = best
+        ? fields.map((f) => `${f.label}: ${f.options.find((o) => o.value === best.values[f.name])?.label ?? "?"}`).join("; ")
+        : "";
+      return {
+        ...base,
+        type: "sim-config",
+        answered,
+        responseText: answered ? chosen.map((c) => `${c.label}: ${c.value}`).join("; ") : NO_ANSWER,
+        correctAnswerText: bestText,
+        chosen,
+        outcome: answered && scenario ? scenario.grade(q.seed, values as Record<string, string>).summary : "Not answered.",
+        best: best?.summary ?? "",
       };
     }
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { conceptIdSchema } from "../content/schema";
+import { SIM_CONFIG_SCENARIOS, SIM_NUMERIC_GENERATORS } from "./simulated";
 
 /**
  * Quiz definitions (content/days/day-NN/quiz.json). These include answer keys and explanations, so they are loaded
@@ -75,6 +76,25 @@ const matching = z.object({
   choices: z.array(itemSchema).min(2).max(10),
 });
 
+/**
+ * A numeric question whose numbers come from a simulator run seeded per attempt (lib/quiz/simulated.ts). `prompt`
+ * and `explanation` are templates: `{name}` is replaced by the generator's parameters; the answer is the run's.
+ */
+const simNumeric = z.object({
+  ...base,
+  type: z.literal("sim-numeric"),
+  generator: z.string().refine((g) => g in SIM_NUMERIC_GENERATORS, { message: "unknown sim-numeric generator" }),
+  tolerance: toleranceSchema,
+  unit: z.string().optional(),
+});
+
+/** A configuration question graded by running the named scenario with the learner's choices. */
+const simConfig = z.object({
+  ...base,
+  type: z.literal("sim-config"),
+  scenario: z.string().refine((s) => s in SIM_CONFIG_SCENARIOS, { message: "unknown sim-config scenario" }),
+});
+
 export const questionSchema = z.discriminatedUnion("type", [
   singleChoice,
   multipleChoice,
@@ -82,6 +102,8 @@ export const questionSchema = z.discriminatedUnion("type", [
   numeric,
   ordering,
   matching,
+  simNumeric,
+  simConfig,
 ]);
 
 function checkQuestion(q: z.infer<typeof questionSchema>, ctx: z.RefinementCtx, path: (string | number)[]) {
@@ -109,6 +131,8 @@ function checkQuestion(q: z.infer<typeof questionSchema>, ctx: z.RefinementCtx, 
       break;
     case "true-false":
     case "numeric":
+    case "sim-numeric":
+    case "sim-config":
       break;
   }
 }
@@ -143,8 +167,18 @@ export const quizSchema = z
     quiz.questions.forEach((q, i) => checkQuestion(q, ctx, ["questions", i]));
   });
 
-export type Question = z.infer<typeof questionSchema>;
-export type QuestionType = Question["type"];
+/** A question as written in quiz.json, including simulator-driven ones before their numbers are drawn. */
+export type QuestionDefinition = z.infer<typeof questionSchema>;
+export type QuestionType = QuestionDefinition["type"];
+type SimConfigDefinition = Extract<QuestionDefinition, { type: "sim-config" }>;
+/**
+ * A question as an attempt shows and grades it: simulator-driven definitions are instantiated with the attempt's
+ * seed (lib/quiz/instantiate.ts) — a sim-numeric becomes a plain numeric with concrete numbers; a sim-config keeps
+ * its scenario and carries the seed and the prompt's parameters.
+ */
+export type Question =
+  | Exclude<QuestionDefinition, { type: "sim-numeric" | "sim-config" }>
+  | (SimConfigDefinition & { seed: number });
 export type Quiz = z.infer<typeof quizSchema>;
 export type QuizRules = z.infer<typeof quizRulesSchema>;
 export type QuizInput = z.input<typeof quizSchema>;

@@ -5,10 +5,10 @@ import type { Actor } from "@/lib/db/actor";
 import { countDueCards, firstDueCard, getCard, nextDueAt, saveReview, upsertCards, type CardSchedule } from "@/lib/db/review";
 import { conflict, notFound } from "@/lib/errors";
 import { gradeQuestion } from "@/lib/quiz/grade";
-import { drawLayout } from "@/lib/quiz/layout";
+import { drawLayout, layoutQuestions, type QuizLayout } from "@/lib/quiz/layout";
 import { toPublicQuestions, type PublicQuestion } from "@/lib/quiz/public";
 import { toReviewQuestions, type ReviewQuestion } from "@/lib/quiz/review";
-import type { Quiz } from "@/lib/quiz/schema";
+import type { Question, Quiz } from "@/lib/quiz/schema";
 import { hashString } from "@/lib/sim/random";
 import type { QuestionResponse } from "@/lib/validation/quiz";
 import { noteActivity } from "./journey";
@@ -52,15 +52,20 @@ export async function addMissedQuestionsToReview(actor: Actor, quizId: string, q
   await upsertCards(actor, quizId, questionIds, toSchedule(createEmptyCard(now)), now);
 }
 
-/** A one-question quiz for a card, reshuffled for every review (seeded by the card and its review count). */
-function cardQuiz(card: CardRow): { quiz: Quiz; day: number; layoutSeed: string } {
+/**
+ * A one-question quiz for a card, reshuffled for every review — and, for simulator questions, with fresh numbers —
+ * seeded by the card and its review count.
+ */
+function cardQuiz(card: CardRow): { quiz: Quiz; day: number; layout: QuizLayout; question: Question } {
   const loaded = getQuizById(card.quizId);
-  const question = loaded?.quiz.questions.find((q) => q.id === card.questionId);
-  if (!loaded || !question) throw notFound("This card's question no longer exists.");
-  return { quiz: { ...loaded.quiz, questions: [question] }, day: loaded.day, layoutSeed: `${card.id}:${card.reps}` };
+  const definition = loaded?.quiz.questions.find((q) => q.id === card.questionId);
+  if (!loaded || !definition) throw notFound("This card's question no longer exists.");
+  const quiz = { ...loaded.quiz, questions: [definition] };
+  const layout = drawLayout(quiz, hashString(`${card.id}:${card.reps}`));
+  const question = layoutQuestions(quiz, layout)[0]?.question;
+  if (!question) throw notFound("This card's question no longer exists.");
+  return { quiz, day: loaded.day, layout, question };
 }
-
-const layoutFor = (quiz: Quiz, seed: string) => drawLayout(quiz, hashString(seed));
 
 export interface ReviewQueue {
   dueCount: number;
@@ -71,8 +76,8 @@ export interface ReviewQueue {
 export async function getReviewQueue(actor: Actor, now: Date): Promise<ReviewQueue> {
   const [dueCount, first, next] = await Promise.all([countDueCards(actor, now), firstDueCard(actor, now), nextDueAt(actor)]);
   if (!first) return { dueCount, nextDueAt: next?.toISOString() ?? null, card: null };
-  const { quiz, day, layoutSeed } = cardQuiz(first);
-  const [question] = toPublicQuestions(quiz, layoutFor(quiz, layoutSeed));
+  const { quiz, day, layout } = cardQuiz(first);
+  const [question] = toPublicQuestions(quiz, layout);
   return {
     dueCount,
     nextDueAt: next?.toISOString() ?? null,
@@ -99,11 +104,9 @@ async function dueCard(actor: Actor, cardId: string, now: Date) {
 /** Grades a review answer and shows the explanation; nothing is stored until the learner rates the card. */
 export async function checkReviewAnswer(actor: Actor, cardId: string, response: QuestionResponse, now: Date): Promise<ReviewCheck> {
   const card = await dueCard(actor, cardId, now);
-  const { quiz, layoutSeed } = cardQuiz(card);
-  const question = quiz.questions[0];
-  if (!question) throw notFound("This card's question no longer exists.");
+  const { quiz, layout, question } = cardQuiz(card);
   const graded = gradeQuestion(question, response);
-  const [review] = toReviewQuestions(quiz, layoutFor(quiz, layoutSeed), { [question.id]: response }, [graded]);
+  const [review] = toReviewQuestions(quiz, layout, { [question.id]: response }, [graded]);
   if (!review) throw notFound("This card's question no longer exists.");
   const preview = scheduler.repeat(toFsrsCard(card), now);
   return {
@@ -127,9 +130,7 @@ export async function rateCard(
   now: Date,
 ) {
   const card = await dueCard(actor, cardId, now);
-  const { quiz } = cardQuiz(card);
-  const question = quiz.questions[0];
-  if (!question) throw notFound("This card's question no longer exists.");
+  const { question } = cardQuiz(card);
   const grade: Grade = RATINGS[input.rating];
   const next = scheduler.next(toFsrsCard(card), now, grade).card;
   const saved = await saveReview(actor, cardId, toSchedule(next), {

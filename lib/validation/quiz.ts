@@ -14,6 +14,13 @@ export const questionResponseSchema = z.discriminatedUnion("type", [
       .record(z.string().max(100), z.string().max(100).nullable())
       .refine((m) => Object.keys(m).length <= 20, "too many pairs"),
   }),
+  z.object({
+    type: z.literal("sim-config"),
+    /** field name → chosen option value; the server runs the scenario with them. */
+    values: z
+      .record(z.string().max(50), z.string().max(50))
+      .refine((v) => Object.keys(v).length <= 10, "too many fields"),
+  }),
 ]);
 
 /** The body of `POST /api/attempts/{id}/submit`: question id → response. Unanswered questions are omitted. */

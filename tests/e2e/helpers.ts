@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
-import { quizSchema, type Quiz } from "../../lib/quiz/schema";
+import Database from "better-sqlite3";
+import { layoutQuestions, quizLayoutSchema } from "../../lib/quiz/layout";
+import { quizSchema, type Question, type Quiz } from "../../lib/quiz/schema";
 
 let counter = 0;
 
@@ -17,6 +19,21 @@ export const PASSWORD = "correct horse battery";
 export function loadQuiz(day: number): Quiz {
   const file = path.join(process.cwd(), "content", "days", `day-${String(day).padStart(2, "0")}`, "quiz.json");
   return quizSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+}
+
+/**
+ * The questions of an attempt exactly as the learner sees them (simulator questions instantiated with the seeds in
+ * the stored layout), read from the e2e server's database: the test knows the keys, the browser never does.
+ */
+export function attemptQuestions(attemptId: string, quiz: Quiz): Question[] {
+  const db = new Database(path.join(process.cwd(), "data", "e2e.db"), { readonly: true });
+  try {
+    const row = db.prepare('SELECT layout FROM "QuizAttempt" WHERE id = ?').get(attemptId) as { layout: string } | undefined;
+    if (!row) throw new Error(`attempt ${attemptId} not found`);
+    return layoutQuestions(quiz, quizLayoutSchema.parse(JSON.parse(row.layout))).map((l) => l.question);
+  } finally {
+    db.close();
+  }
 }
 
 /** Creates an account through the JSON API and signs the request context in (session cookie). */

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { Question } from "../../lib/quiz/schema";
-import { loadQuiz, PASSWORD, uniqueEmail } from "./helpers";
+import { SIM_CONFIG_SCENARIOS } from "../../lib/quiz/simulated";
+import { attemptQuestions, loadQuiz, PASSWORD, uniqueEmail } from "./helpers";
 
 const norm = (s: string) => s.replace(/`/g, "").replace(/\s+/g, " ").trim();
 
@@ -45,6 +46,14 @@ async function answer(page: Page, fieldset: Locator, q: Question) {
         await fieldset.getByLabel(norm(pair.text), { exact: true }).selectOption({ label: choice?.text ?? "" });
       }
       break;
+    case "sim-config": {
+      const scenario = SIM_CONFIG_SCENARIOS[q.scenario];
+      const best = scenario?.bestAnswer(q.seed).values ?? {};
+      for (const field of scenario?.fields(q.seed) ?? []) {
+        await fieldset.getByLabel(field.label, { exact: true }).selectOption(best[field.name] ?? "");
+      }
+      break;
+    }
   }
 }
 
@@ -83,14 +92,16 @@ test("sign up → Day 2 → widget → quiz → score and explanations → dashb
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await page.waitForURL(/\/attempts\//);
   const quiz = loadQuiz(2);
+  // Day 2 draws a pool of questions per attempt, some with numbers from a simulator run seeded for this attempt.
+  const questions = attemptQuestions(new URL(page.url()).pathname.split("/").at(-1) ?? "", quiz);
+  const drawn = questions.length;
+  expect(drawn).toBe(quiz.rules.drawCount);
   const fieldsets = page.getByTestId("quiz-question");
-  // Day 2 draws a pool of questions per attempt.
-  const drawn = quiz.rules.drawCount ?? quiz.questions.length;
   await expect(fieldsets).toHaveCount(drawn);
   for (let i = 0; i < drawn; i++) {
     const fieldset = fieldsets.nth(i);
     const legend = norm(await fieldset.locator("legend").innerText());
-    const q = quiz.questions.find((x) => legend.includes(norm(x.prompt)));
+    const q = questions.find((x) => legend.includes(norm(x.prompt)));
     expect(q, `question for legend "${legend}"`).toBeTruthy();
     if (q) await answer(page, fieldset, q);
   }
@@ -101,7 +112,7 @@ test("sign up → Day 2 → widget → quiz → score and explanations → dashb
   const reviews = page.getByTestId("review-question");
   await expect(reviews).toHaveCount(drawn);
   const firstPrompt = norm(await reviews.first().locator("h3").innerText());
-  const firstQuestion = quiz.questions.find((q) => firstPrompt.includes(norm(q.prompt)) || norm(q.prompt).includes(firstPrompt));
+  const firstQuestion = questions.find((q) => firstPrompt.includes(norm(q.prompt)) || norm(q.prompt).includes(firstPrompt));
   await expect(reviews.first()).toContainText(norm(firstQuestion?.explanation ?? "explanation missing").slice(0, 60));
 
   // Dashboard: Day 2 completed with that score.

@@ -114,6 +114,19 @@ function AnswerSummary({ q }: { q: ReviewQuestion }) {
 
 function Details({ q }: { q: ReviewQuestion }) {
   switch (q.type) {
+    case "sim-config":
+      return (
+        <div className="space-y-2 text-sm">
+          <p className="rounded-lg border border-slate-200 p-3 text-slate-800 dark:border-slate-700 dark:text-slate-200" data-testid="sim-outcome">
+            <span className="font-semibold">What the simulation did with your configuration: </span>
+            {q.outcome}
+          </p>
+          <p className="rounded-lg border border-emerald-200 bg-emerald-50/60 p-3 text-slate-800 dark:border-emerald-900 dark:bg-emerald-950/30 dark:text-slate-200">
+            <span className="font-semibold">A configuration with full marks: </span>
+            {q.best}
+          </p>
+        </div>
+      );
     case "single":
     case "multiple":
     case "true-false":

@@ -15,7 +15,8 @@ export type Draft =
   | { type: "numeric"; text: string }
   /** Present only once the learner has moved an item: the shuffled start order is not an answer. */
   | { type: "ordering"; itemIds: string[] }
-  | { type: "matching"; matches: Record<string, string | null> };
+  | { type: "matching"; matches: Record<string, string | null> }
+  | { type: "sim-config"; values: Record<string, string> };
 
 export type Drafts = Record<string, Draft>;
 
@@ -84,6 +85,17 @@ export function sanitizeDrafts(questions: readonly PublicQuestion[], raw: unknow
         out[q.id] = { type: "matching", matches };
         break;
       }
+      case "sim-config": {
+        if (!d.values || typeof d.values !== "object" || Array.isArray(d.values)) break;
+        const given = d.values as Record<string, unknown>;
+        const values: Record<string, string> = {};
+        for (const f of q.fields) {
+          const v = Object.prototype.hasOwnProperty.call(given, f.name) ? given[f.name] : undefined;
+          if (typeof v === "string" && f.options.some((o) => o.value === v)) values[f.name] = v;
+        }
+        out[q.id] = { type: "sim-config", values };
+        break;
+      }
     }
   }
   return out;
@@ -107,6 +119,8 @@ export function draftToResponse(q: PublicQuestion, draft: Draft | undefined): Qu
       return { type: "ordering", itemIds: draft.itemIds };
     case "matching":
       return Object.values(draft.matches).some((v) => v !== null) ? { type: "matching", matches: draft.matches } : null;
+    case "sim-config":
+      return Object.keys(draft.values).length > 0 ? { type: "sim-config", values: draft.values } : null;
   }
 }
 
@@ -116,6 +130,9 @@ export function isAnswered(q: PublicQuestion, draft: Draft | undefined): boolean
   if (!response) return false;
   if (q.type === "matching" && response.type === "matching") {
     return q.pairs.every((p) => typeof response.matches[p.id] === "string");
+  }
+  if (q.type === "sim-config" && response.type === "sim-config") {
+    return q.fields.every((f) => typeof response.values[f.name] === "string");
   }
   return true;
 }

@@ -70,6 +70,8 @@ function QuestionInput(props: FieldsetProps) {
       return <OrderingInput {...props} question={q} />;
     case "matching":
       return <MatchingInput {...props} question={q} />;
+    case "sim-config":
+      return <SimConfigInput {...props} question={q} />;
   }
 }
 
@@ -321,6 +323,48 @@ function MatchingInput({ question: q, idPrefix, draft, onChange }: FieldsetProps
               {q.choices.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.text}
+                </option>
+              ))}
+            </select>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** A configuration the server will run: one select per field. */
+function SimConfigInput({ question: q, idPrefix, draft, onChange }: FieldsetProps<Q<"sim-config">>) {
+  const values = draft?.type === "sim-config" ? draft.values : {};
+  const choose = (name: string, value: string) =>
+    onChange((current) => {
+      const next = { ...(current?.type === "sim-config" ? current.values : {}) };
+      if (value === "") delete next[name];
+      else next[name] = value;
+      return Object.keys(next).length > 0 ? { type: "sim-config", values: next } : undefined;
+    });
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Choose a configuration. When you submit, the server runs the simulation with it and grades what happens.
+      </p>
+      {q.fields.map((f) => {
+        const selectId = `${idPrefix}-${f.name}`;
+        return (
+          <div key={f.name} className="grid gap-1 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] sm:items-center sm:gap-4">
+            <label htmlFor={selectId} className="text-sm font-medium text-slate-800 dark:text-slate-200">
+              {f.label}
+            </label>
+            <select
+              id={selectId}
+              value={values[f.name] ?? ""}
+              onChange={(e) => choose(f.name, e.currentTarget.value)}
+              className="field-input mt-0"
+            >
+              <option value="">Choose…</option>
+              {f.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
                 </option>
               ))}
             </select>

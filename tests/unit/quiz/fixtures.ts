@@ -1,3 +1,4 @@
+import { instantiate } from "@/lib/quiz/instantiate";
 import { quizSchema, type Question, type Quiz, type QuizInput } from "@/lib/quiz/schema";
 
 /** One question of every type, with distinctive explanation strings so leak tests can search for them. */
@@ -109,20 +110,7 @@ export function explanationsOf(quiz: Quiz): string[] {
   });
 }
 
-/** A fully correct response to a question. */
-export function perfectResponse(q: Question) {
-  switch (q.type) {
-    case "single":
-      return { type: "single" as const, optionId: q.answer };
-    case "multiple":
-      return { type: "multiple" as const, optionIds: [...q.answers] };
-    case "true-false":
-      return { type: "true-false" as const, value: q.answer };
-    case "numeric":
-      return { type: "numeric" as const, value: q.answer };
-    case "ordering":
-      return { type: "ordering" as const, itemIds: q.items.map((i) => i.id) };
-    case "matching":
-      return { type: "matching" as const, matches: Object.fromEntries(q.pairs.map((p) => [p.id, p.match])) };
-  }
-}
+export { perfectResponse } from "../../support/quiz-answers";
+
+/** The sample quiz's questions as attempts grade them (plain questions instantiate to themselves). */
+export const sampleQuestions: Question[] = sampleQuiz.questions.map((q) => instantiate(q, 0));

@@ -3,7 +3,7 @@ import { gradeAttempt, gradeQuestion, orderingFraction } from "@/lib/quiz/grade"
 import { drawLayout } from "@/lib/quiz/layout";
 import type { Question } from "@/lib/quiz/schema";
 import type { QuestionResponse } from "@/lib/validation/quiz";
-import { perfectResponse, question, sampleQuiz } from "./fixtures";
+import { perfectResponse, question, sampleQuestions, sampleQuiz } from "./fixtures";
 
 const single = question(sampleQuiz, "single");
 const multiple = question(sampleQuiz, "multiple");
@@ -202,12 +202,12 @@ describe("invalid and mismatched responses score 0 without throwing", () => {
     { type: "matching", matches: ["storage"] },
     { type: "true-false", value: "true" },
   ];
-  it.each(sampleQuiz.questions.map((q) => [q.type, q] as const))("%s question", (_type, q) => {
+  it.each(sampleQuestions.map((q) => [q.type, q] as const))("%s question", (_type, q) => {
     for (const g of garbage) {
       expect(gradeQuestion(q, g as QuestionResponse)).toMatchObject({ correct: false, points: 0, maxPoints: q.points });
     }
     // Every other type's perfect response is a mismatch.
-    for (const other of sampleQuiz.questions.filter((x) => x.type !== q.type)) {
+    for (const other of sampleQuestions.filter((x) => x.type !== q.type)) {
       expect(gradeQuestion(q, perfectResponse(other))).toMatchObject({ correct: false, points: 0 });
     }
   });
@@ -223,7 +223,7 @@ describe("invalid and mismatched responses score 0 without throwing", () => {
 
 describe("gradeAttempt", () => {
   const layout = drawLayout(sampleQuiz, 7);
-  const perfect = Object.fromEntries(sampleQuiz.questions.map((q) => [q.id, perfectResponse(q)]));
+  const perfect = Object.fromEntries(sampleQuestions.map((q) => [q.id, perfectResponse(q)]));
   it("sums a perfect attempt", () => {
     const result = gradeAttempt(sampleQuiz, layout, perfect);
     expect(result).toMatchObject({ score: 10.5, maxScore: 10.5, percent: 100 });

@@ -4,7 +4,7 @@ import { CONCEPT_IDS } from "@/lib/content/concepts";
 import { gradeAttempt, gradeQuestion } from "@/lib/quiz/grade";
 import { drawLayout } from "@/lib/quiz/layout";
 import { toPublicQuestions } from "@/lib/quiz/public";
-import { quizSchema, type Question, type Quiz } from "@/lib/quiz/schema";
+import { quizSchema, type Question, type QuestionDefinition, type Quiz } from "@/lib/quiz/schema";
 import type { QuestionResponse } from "@/lib/validation/quiz";
 import { perfectResponse } from "./fixtures";
 
@@ -74,7 +74,7 @@ const quizArb: fc.Arbitrary<Quiz> = fc
   .map((questions) => quizSchema.parse({ id: "prop-quiz", title: "Property quiz", questions }));
 
 /** Random responses: well-formed, partly right, of the wrong type, or junk. */
-function responseArb(q: Question): fc.Arbitrary<QuestionResponse> {
+function responseArb(q: Question | QuestionDefinition): fc.Arbitrary<QuestionResponse> {
   const anyId = fc.oneof(fc.constantFrom("o-0", "o-1", "o-2", "i-0", "i-1", "p-0", "c-0", "c-1", "bogus"), fc.string());
   return fc.oneof(
     fc.constant(perfectResponse(q)),

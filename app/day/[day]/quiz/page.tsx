@@ -18,6 +18,8 @@ const TYPE_LABELS: Record<QuestionType, string> = {
   numeric: "numeric",
   ordering: "ordering",
   matching: "matching",
+  "sim-numeric": "numeric from a live simulation",
+  "sim-config": "configure and run a simulation",
 };
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
