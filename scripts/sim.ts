@@ -3,8 +3,9 @@
  * Options: --seed N overrides the file's seed.
  */
 import { readFileSync } from "node:fs";
-import { runScenario } from "../lib/sim";
+import { runDrScenario, runScalingScenario, runScenario } from "../lib/sim";
 import { parseScenario } from "../lib/validation/scenario";
+import { parseDrScenario, parseScalingScenario, resilienceKind } from "../lib/validation/scenario-resilience";
 
 function main(argv: string[]): number {
   const args = argv.slice(2);
@@ -23,17 +24,19 @@ function main(argv: string[]): number {
     console.error(`Cannot read ${file}: ${(error as Error).message}`);
     return 1;
   }
-  const parsed = (() => {
-    try {
-      return parseScenario(json);
-    } catch (error) {
-      console.error(`${file} is not a valid scenario:\n${(error as Error).message}`);
-      return null;
-    }
-  })();
-  if (!parsed) return 1;
-  const scenario = seedText === undefined ? parsed : { ...parsed, seed: Number(seedText) };
-  console.log(JSON.stringify(runScenario(scenario), null, 2));
+  // Scaling and DR scenarios have their own runners; everything else is a core scenario.
+  const kind = resilienceKind(json);
+  const withSeed = <T extends { seed: number }>(s: T): T => (seedText === undefined ? s : { ...s, seed: Number(seedText) });
+  let result: unknown;
+  try {
+    if (kind === "scaling") result = runScalingScenario(withSeed(parseScalingScenario(json)));
+    else if (kind === "dr") result = runDrScenario(withSeed(parseDrScenario(json)));
+    else result = runScenario(withSeed(parseScenario(json)));
+  } catch (error) {
+    console.error(`${file} is not a valid scenario:\n${(error as Error).message}`);
+    return 1;
+  }
+  console.log(JSON.stringify(result, null, 2));
   return 0;
 }
 

@@ -240,6 +240,8 @@ export class InfrastructureModel implements SimModel<InfrastructureState> {
   private readonly regionIndex = new Map<string, number>();
   private readonly kinds: { place: number; host: number; az: number; region: number; restart: number; random: number };
   private state: InfrastructureState;
+  /** Wiring, not state: models built on top (a service's instances on VMs) re-read what they need after a change. */
+  private readonly listeners: (() => void)[] = [];
 
   constructor(sim: SimContext<InfraLogEntry>, config: InfrastructureConfig) {
     this.sim = sim;
@@ -322,6 +324,33 @@ export class InfrastructureModel implements SimModel<InfrastructureState> {
     }
   }
 
+  /** Calls `listener` after every placement, failure and recovery (after the change has been logged). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Whether a VM runs now, and where. */
+  vmLocation(vmId: string): { running: boolean; hostId: string | null; azId: string | null } {
+    const v = this.vmIds.indexOf(vmId);
+    if (v < 0) throw new Error(`Unknown VM "${vmId}".`);
+    const h = this.state.vmHost[v] as number;
+    if (this.state.vmState[v] !== "running" || h < 0) return { running: false, hostId: null, azId: null };
+    const host = this.hosts[h] as Host;
+    return { running: true, hostId: host.id, azId: this.azIds[host.az] as string };
+  }
+
+  /** Whether an AZ and its Region are up (an AZ with every host failed still counts as up). */
+  azUp(azId: string): boolean {
+    const z = this.az(azId);
+    return (this.state.azUp[z] && this.state.regionUp[this.azRegion[z] as number]) === true;
+  }
+
+  /** The AZ ids of a Region, in topology order. */
+  azIdsOf(regionId: string): string[] {
+    const r = this.region(regionId);
+    return this.azIds.filter((_, z) => this.azRegion[z] === r);
+  }
+
   /** Usable capacity of one host after hypervisor overhead (CPU including overcommit). */
   hostCapacity(hostId: string): { usableVcpu: number; usableMemoryGiB: number } {
     const h = this.hosts[this.host(hostId)] as Host;
@@ -348,6 +377,7 @@ export class InfrastructureModel implements SimModel<InfrastructureState> {
     let placed = 0;
     for (const v of order) if (this.tryPlace(v, false)) placed++;
     for (let w = 0; w < this.workloads.length; w++) this.updateWorkload(w);
+    this.notify();
     return placed;
   }
 
@@ -656,7 +686,13 @@ export class InfrastructureModel implements SimModel<InfrastructureState> {
 
   private restartVm(v: number): void {
     if (this.state.vmState[v] !== "lost") return;
-    if (this.tryPlace(v, true)) this.updateWorkload(this.vmWorkload[v] as number);
+    if (!this.tryPlace(v, true)) return;
+    this.updateWorkload(this.vmWorkload[v] as number);
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
   }
 
   private setHost(h: number, fail: boolean, random: boolean): boolean {
@@ -675,6 +711,7 @@ export class InfrastructureModel implements SimModel<InfrastructureState> {
       this.sim.emit({ type: "host-recovered", atMs, hostId, random });
       if (this.available(h)) this.retryLost();
     }
+    this.notify();
     return true;
   }
 
@@ -694,6 +731,7 @@ export class InfrastructureModel implements SimModel<InfrastructureState> {
       this.sim.emit({ type: "az-recovered", atMs, azId });
       if (hosts.some((h) => this.available(h))) this.retryLost();
     }
+    this.notify();
     return true;
   }
 
@@ -713,6 +751,7 @@ export class InfrastructureModel implements SimModel<InfrastructureState> {
       this.sim.emit({ type: "region-recovered", atMs, regionId });
       if (hosts.some((h) => this.available(h))) this.retryLost();
     }
+    this.notify();
     return true;
   }
 

@@ -4,6 +4,7 @@
  * asked for and are billed only while they run. Capacity and demand are counted in servers (one server serves one
  * unit of demand); the run accumulates unserved demand, idle capacity and cost for each side.
  */
+import { detPow, detSin } from "./det-math";
 import { clonePlain } from "./plain-data";
 import type { SimContext, SimModel } from "./simulation";
 
@@ -117,9 +118,9 @@ export interface ProvisioningView {
 export function demandAt(curve: DemandCurve, atMs: number): number {
   const days = atMs / DAY_MS;
   const hourOfDay = (atMs % DAY_MS) / HOUR_MS;
-  // Sine peaking at 15:00, lowest at 03:00.
-  const swing = 1 + curve.dailySwingFraction * Math.sin(((hourOfDay - 9) / 24) * 2 * Math.PI);
-  let d = curve.baseServers * (1 + curve.growthPerDay) ** days * swing;
+  // Sine peaking at 15:00, lowest at 03:00. Deterministic math, so the browser and the server agree to the bit.
+  const swing = 1 + curve.dailySwingFraction * detSin(((hourOfDay - 9) / 24) * 2 * Math.PI);
+  let d = curve.baseServers * detPow(1 + curve.growthPerDay, days) * swing;
   for (const s of curve.spikes) if (days >= s.startDay && days < s.startDay + s.durationDays) d += s.extraServers;
   return Math.max(0, d);
 }

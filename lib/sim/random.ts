@@ -4,6 +4,11 @@
  * were, and the same seed gives the same run in Node and in the browser.
  */
 
+import { logUnit32 } from "./det-math";
+
+// Bound once: bundlers (and tsx) compile an imported binding to a getter, a call on every use in the hot path.
+const lnUnit32 = logUnit32;
+
 /** FNV-1a over UTF-16 code units: a stable 32-bit hash of a stream name. */
 export function hashString(name: string): number {
   let h = 0x811c9dc5;
@@ -40,31 +45,39 @@ export interface Rng {
   state(): number[];
 }
 
-/** sfc32, seeded through SplitMix32: fast, 128-bit state, passes PractRand far beyond what a course needs. */
+/**
+ * sfc32, seeded through SplitMix32: fast, 128-bit state, passes PractRand far beyond what a course needs. The state
+ * lives in an Int32Array: uint32 values above 2^30 would otherwise be boxed as heap numbers on every update, which
+ * made each draw several times slower.
+ */
 export function createRng(seed: number, state?: readonly number[]): Rng {
-  let a: number, b: number, c: number, d: number;
+  const s = new Int32Array(4);
   if (state && state.length === 4) {
-    [a, b, c, d] = state as [number, number, number, number];
+    s.set(state);
   } else {
-    a = mix32(seed >>> 0);
-    b = mix32(a);
-    c = mix32(b);
-    d = 1;
+    s[0] = mix32(seed >>> 0);
+    s[1] = mix32(s[0] >>> 0);
+    s[2] = mix32(s[1] >>> 0);
+    s[3] = 1;
     for (let i = 0; i < 12; i++) nextU32();
   }
   function nextU32(): number {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) >>> 0;
-    return t;
+    const a = s[0] as number;
+    const b = s[1] as number;
+    const c = s[2] as number;
+    const d = s[3] as number;
+    const t = (a + b + d) | 0;
+    s[3] = (d + 1) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    return t >>> 0;
   }
   const rng: Rng = {
     next: () => nextU32() / 4294967296,
     int: (maxExclusive) => Math.floor((nextU32() / 4294967296) * maxExclusive),
-    exponential: (mean) => -Math.log(1 - nextU32() / 4294967296) * mean,
+    // −ln(1 − u) with the deterministic logarithm: Math.log differs in the last bit between engines.
+    exponential: (mean) => -lnUnit32(4294967296 - nextU32()) * mean,
     shuffle<T>(items: readonly T[]): T[] {
       const out = items.slice();
       for (let i = out.length - 1; i > 0; i--) {
@@ -75,7 +88,8 @@ export function createRng(seed: number, state?: readonly number[]): Rng {
       }
       return out;
     },
-    state: () => [a, b, c, d],
+    // As unsigned 32-bit numbers, the form snapshots have always used.
+    state: () => Array.from(s, (x) => x >>> 0),
   };
   return rng;
 }

@@ -100,6 +100,117 @@ const provisioningSchema = z.object({
   tickMinutes: positive.optional(),
 });
 
+const geoPoint = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
+
+const serviceArrivalSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("poisson"), ratePerSec: positive }),
+  z.object({ kind: z.literal("constant"), ratePerSec: positive }),
+  z.object({
+    kind: z.literal("bursty"),
+    onRatePerSec: z.number().finite().nonnegative(),
+    offRatePerSec: z.number().finite().nonnegative().optional(),
+    meanOnMs: positive,
+    meanOffMs: positive,
+  }),
+  z.object({
+    kind: z.literal("diurnal"),
+    meanRatePerSec: positive,
+    amplitude: z.number().min(0).max(1),
+    periodMs: positive.optional(),
+    peakAtMs: ms.optional(),
+  }),
+  z.object({ kind: z.literal("trace"), atMs: z.array(ms).max(1_000_000).refine(ascending, "atMs must ascend") }),
+  z.object({ kind: z.literal("trace-counts"), countsPerSec: z.array(z.number().int().nonnegative()).max(1_000_000) }),
+]);
+
+function ascending(xs: number[]): boolean {
+  return xs.every((x, i) => i === 0 || x >= (xs[i - 1] as number));
+}
+
+const serviceTimeSchema = z.union([
+  z.object({ kind: z.literal("exponential"), meanMs: positive }),
+  z.object({ kind: z.literal("deterministic"), ms }),
+  z.object({ kind: z.literal("lognormal"), meanMs: positive, sigma: z.number().finite().nonnegative().max(10) }),
+  z
+    .object({ kind: z.literal("lognormal"), p50Ms: positive, p99Ms: positive })
+    .refine((d) => d.p99Ms >= d.p50Ms, "p99Ms must be at least p50Ms"),
+]);
+
+const lbAlgorithm = z.enum(["round-robin", "random", "least-outstanding", "power-of-two", "weighted-round-robin", "weighted-random"]);
+
+const serviceSchema = z.object({
+  regionId: id,
+  azIds: z.array(id).min(1).max(10).optional(),
+  sources: z
+    .array(
+      z.object({
+        id,
+        arrivals: serviceArrivalSchema,
+        location: z.union([id, geoPoint]).optional(),
+        startMs: ms.optional(),
+        stopMs: ms.optional(),
+      }),
+    )
+    .max(50),
+  classes: z
+    .array(
+      z.object({
+        id,
+        weight: positive.optional(),
+        serviceTime: serviceTimeSchema,
+        timeoutMs: positive.nullable().optional(),
+      }),
+    )
+    .min(1)
+    .max(20),
+  targets: z
+    .array(
+      z
+        .object({
+          id,
+          azId: id.optional(),
+          vmId: id.optional(),
+          workers: z.number().int().min(1).max(10_000).optional(),
+          maxQueue: z.number().int().nonnegative().nullable().optional(),
+          speed: positive.optional(),
+          weight: positive.optional(),
+          costPerHour: z.number().finite().nonnegative().optional(),
+          registered: z.boolean().optional(),
+        })
+        .refine((t) => t.azId !== undefined || t.vmId !== undefined, "a target needs an azId or a vmId"),
+    )
+    .max(1000),
+  loadBalancer: z.object({
+    algorithm: lbAlgorithm,
+    crossZone: z.boolean().optional(),
+    healthCheck: z
+      .object({
+        intervalMs: positive.optional(),
+        timeoutMs: ms.optional(),
+        healthyThreshold: z.number().int().min(1).max(100).optional(),
+        unhealthyThreshold: z.number().int().min(1).max(100).optional(),
+      })
+      .nullable()
+      .optional(),
+    deregistrationDelayMs: ms.optional(),
+  }),
+  bucketMs: positive.optional(),
+  logRequests: z.boolean().optional(),
+  costPerMillionRequests: z.number().finite().nonnegative().optional(),
+  actions: z
+    .array(
+      z.object({
+        atMs: ms,
+        action: z.enum(["fail-instance", "recover-instance", "register", "deregister"]),
+        targetId: id,
+      }),
+    )
+    .max(10_000)
+    .optional(),
+  race: z.array(lbAlgorithm).max(10).optional(),
+  includeSeries: z.boolean().optional(),
+});
+
 export const scenarioSchema = z
   .object({
     name: z.string().min(1).max(200),
@@ -109,10 +220,11 @@ export const scenarioSchema = z
     infrastructure: infrastructureSchema.optional(),
     gateway: gatewaySchema.optional(),
     provisioning: provisioningSchema.optional(),
+    service: serviceSchema.optional(),
     logTail: z.number().int().min(0).max(10_000).optional(),
   })
-  .refine((s) => s.infrastructure || s.gateway || s.provisioning, {
-    message: "A scenario needs at least one of infrastructure, gateway or provisioning.",
+  .refine((s) => s.infrastructure || s.gateway || s.provisioning || s.service, {
+    message: "A scenario needs at least one of infrastructure, gateway, provisioning or service.",
   });
 
 /** Validates untrusted JSON into the plain object `runScenario` takes. Throws a ZodError when it does not fit. */

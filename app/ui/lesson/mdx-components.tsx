@@ -7,6 +7,9 @@ import {
   SharedResponsibilityDiagram,
   TokenBucketDiagram,
 } from "./diagrams";
+import * as availabilityDiagrams from "./diagrams-availability";
+import * as resilienceDiagrams from "./diagrams-resilience";
+import * as scalingDiagrams from "./diagrams-scaling";
 import { slugify, textOf } from "./slugify";
 
 export { slugify, textOf } from "./slugify";
@@ -265,6 +268,9 @@ export const lessonComponents: Record<string, ComponentType<any>> = {
   RequestResponseDiagram,
   SharedResponsibilityDiagram,
   TokenBucketDiagram,
+  ...resilienceDiagrams,
+  ...availabilityDiagrams,
+  ...scalingDiagrams,
 };
 
 /** The capitalised JSX tags a lesson may use besides widgets (checked by tests/unit/content). */

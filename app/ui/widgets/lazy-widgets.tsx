@@ -34,3 +34,33 @@ export const ProvisioningRace = dynamic(() => import("./provisioning-race").then
   ssr: false,
   loading: () => <Placeholder name="ProvisioningRace" />,
 });
+
+export const DrDrill = dynamic(() => import("./dr-drill").then((m) => m.DrDrill), {
+  ssr: false,
+  loading: () => <Placeholder name="DrDrill" />,
+});
+
+export const AutoScalingLab = dynamic(() => import("./auto-scaling-lab").then((m) => m.AutoScalingLab), {
+  ssr: false,
+  loading: () => <Placeholder name="AutoScalingLab" />,
+});
+
+export const LoadBalancerRace = dynamic(() => import("./load-balancer-race").then((m) => m.LoadBalancerRace), {
+  ssr: false,
+  loading: () => <Placeholder name="LoadBalancerRace" />,
+});
+
+export const ScalingCurve = dynamic(() => import("./scaling-curve").then((m) => m.ScalingCurve), {
+  ssr: false,
+  loading: () => <Placeholder name="ScalingCurve" />,
+});
+
+export const AvailabilityLab = dynamic(() => import("./availability-lab").then((m) => m.AvailabilityLab), {
+  ssr: false,
+  loading: () => <Placeholder name="AvailabilityLab" />,
+});
+
+export const FaultToleranceLab = dynamic(() => import("./fault-tolerance-lab").then((m) => m.FaultToleranceLab), {
+  ssr: false,
+  loading: () => <Placeholder name="FaultToleranceLab" />,
+});

@@ -3,16 +3,28 @@
  * server components (the MDX renderer) can spread it, and its values are client components that load lazily.
  */
 import type { ComponentType } from "react";
+import type { AutoScalingLabProps } from "./auto-scaling-lab";
+import type { AvailabilityLabProps } from "./availability-lab";
 import type { AzPlacementLabProps } from "./az-placement-lab";
+import type { DrDrillProps } from "./dr-drill";
+import type { FaultToleranceLabProps } from "./fault-tolerance-lab";
 import type { WidgetName } from "./kit/widget-frame";
-import { AzPlacementLab, ProvisioningRace, RateLimitLab } from "./lazy-widgets";
+import { AutoScalingLab, AvailabilityLab, AzPlacementLab, DrDrill, FaultToleranceLab, LoadBalancerRace, ProvisioningRace, RateLimitLab, ScalingCurve } from "./lazy-widgets";
+import type { LoadBalancerRaceProps } from "./load-balancer-race";
 import type { ProvisioningRaceProps } from "./provisioning-race";
 import type { RateLimitLabProps } from "./rate-limit-lab";
+import type { ScalingCurveProps } from "./scaling-curve";
 
 export const widgetRegistry: {
   AzPlacementLab: ComponentType<AzPlacementLabProps>;
   RateLimitLab: ComponentType<RateLimitLabProps>;
   ProvisioningRace: ComponentType<ProvisioningRaceProps>;
-} = { AzPlacementLab, RateLimitLab, ProvisioningRace };
+  DrDrill: ComponentType<DrDrillProps>;
+  FaultToleranceLab: ComponentType<FaultToleranceLabProps>;
+  AutoScalingLab: ComponentType<AutoScalingLabProps>;
+  AvailabilityLab: ComponentType<AvailabilityLabProps>;
+  LoadBalancerRace: ComponentType<LoadBalancerRaceProps>;
+  ScalingCurve: ComponentType<ScalingCurveProps>;
+} = { AzPlacementLab, RateLimitLab, ProvisioningRace, DrDrill, FaultToleranceLab, AutoScalingLab, AvailabilityLab, LoadBalancerRace, ScalingCurve };
 
 export const WIDGET_NAMES = Object.keys(widgetRegistry) as readonly WidgetName[];

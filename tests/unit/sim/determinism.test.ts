@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DAY_MS, createStream, createWorld, type WorldConfig } from "@/lib/sim";
 import { REGION, web } from "./helpers";
 
-/** All three models at once, with every source of randomness switched on. */
+/** All four models at once, with every source of randomness switched on. */
 const config = (seed: number): WorldConfig => ({
   seed,
   infrastructure: {
@@ -26,6 +26,20 @@ const config = (seed: number): WorldConfig => ({
     demand: { baseServers: 20, growthPerDay: 0.02, dailySwingFraction: 0.3, spikes: [{ startDay: 1, durationDays: 0.5, extraServers: 30 }], noiseFraction: 0.1 },
     onPrem: { initialServers: 30, lotSize: 10, leadTimeDays: 1, reviewEveryDays: 1, headroomFraction: 0.3, costPerServerHour: 0.35 },
     cloud: { launchDelayMinutes: 5, headroomFraction: 0.1, minInstances: 2, costPerInstanceHour: 0.5 },
+  },
+  service: {
+    regionId: "us-east-1",
+    sources: [
+      { id: "day", arrivals: { kind: "diurnal", meanRatePerSec: 0.05, amplitude: 0.9 }, location: "london" },
+      { id: "bursts", arrivals: { kind: "bursty", onRatePerSec: 0.5, meanOnMs: 60_000, meanOffMs: 3_600_000 } },
+    ],
+    classes: [
+      { id: "api", weight: 3, serviceTime: { kind: "exponential", meanMs: 20_000 }, timeoutMs: 60_000 },
+      { id: "report", serviceTime: { kind: "lognormal", p50Ms: 30_000, p99Ms: 300_000 } },
+    ],
+    targets: [1, 2, 3, 4].map((n) => ({ id: `web-${n}`, vmId: `web-${n}`, workers: 2, maxQueue: 3, costPerHour: 0.1 })),
+    loadBalancer: { algorithm: "power-of-two", crossZone: false },
+    bucketMs: 3_600_000,
   },
 });
 
@@ -67,6 +81,7 @@ describe("determinism", () => {
         expect(second.infrastructure?.view()).toEqual(reference.infrastructure?.view());
         expect(second.gateway?.view()).toEqual(reference.gateway?.view());
         expect(second.provisioning?.view()).toEqual(reference.provisioning?.view());
+        expect(second.service?.view()).toEqual(reference.service?.view());
       }),
       { numRuns: 25 },
     );

@@ -2,13 +2,19 @@ import { useId, type ReactNode } from "react";
 
 /**
  * Minimum heights shared by each widget and its loading placeholder, so lazy loading causes (almost) no layout
- * shift. Measured from each widget's first render at 360, 640 and 800 px wide, rounded down so the widget's own
+ * shift. Measured from each widget's first render in Chromium at 360, 700 and 1280 px viewports, rounded down so the widget's own
  * content, not the reservation, decides its height.
  */
 export const WIDGET_MIN_HEIGHT = {
-  AzPlacementLab: "min-h-[112rem] sm:min-h-[90rem] md:min-h-[64rem]",
-  RateLimitLab: "min-h-[88rem] sm:min-h-[72rem] md:min-h-[68rem]",
-  ProvisioningRace: "min-h-[76rem] sm:min-h-[58rem] md:min-h-[54rem]",
+  AzPlacementLab: "min-h-[130rem] sm:min-h-[93rem] md:min-h-[61rem]",
+  RateLimitLab: "min-h-[98rem] sm:min-h-[73rem] md:min-h-[68rem]",
+  ProvisioningRace: "min-h-[83rem] sm:min-h-[59rem] md:min-h-[53rem]",
+  DrDrill: "min-h-[118rem] sm:min-h-[70rem] md:min-h-[62rem]",
+  FaultToleranceLab: "min-h-[109rem] sm:min-h-[83rem] md:min-h-[81rem]",
+  AutoScalingLab: "min-h-[129rem] sm:min-h-[88rem] md:min-h-[83rem]",
+  AvailabilityLab: "min-h-[123rem] sm:min-h-[88rem] md:min-h-[74rem]",
+  LoadBalancerRace: "min-h-[176rem] sm:min-h-[137rem] md:min-h-[104rem]",
+  ScalingCurve: "min-h-[102rem] sm:min-h-[66rem] md:min-h-[60rem]",
 } as const;
 
 export type WidgetName = keyof typeof WIDGET_MIN_HEIGHT;

@@ -1,0 +1,1 @@
+export { AutoScalingLab, type AutoScalingLabProps } from "./auto-scaling-lab";

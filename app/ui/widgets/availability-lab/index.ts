@@ -1,0 +1,1 @@
+export { AvailabilityLab, type AvailabilityLabProps } from "./availability-lab";

@@ -1,0 +1,1 @@
+export { DrDrill, type DrDrillProps } from "./dr-drill";

@@ -1,0 +1,270 @@
+"use client";
+
+import { useCallback, useId, useState } from "react";
+import { Chart } from "../kit/chart";
+import { ControlBar } from "../kit/control-bar";
+import { LiveRegion } from "../kit/live-region";
+import { MetricGrid, MetricTile } from "../kit/metric-tile";
+import { dangerButtonClass, fieldClass, labelClass } from "../kit/styles";
+import { useSimulation } from "../kit/use-simulation";
+import { WidgetFrame } from "../kit/widget-frame";
+import {
+  AZS,
+  CAUSE_LABELS,
+  CHECK_INTERVALS_MS,
+  CLIENT_TIMEOUT_MS,
+  DEFAULT_CONFIG,
+  DEMAND_RPS,
+  FAILURE_CAUSES,
+  INSTANCE_CAPACITY_RPS,
+  INSTANCE_COST_PER_HOUR,
+  REDUNDANCY,
+  RUN_MS,
+  UNHEALTHY_THRESHOLDS,
+  crashInstance,
+  createLab,
+  failAz,
+  formatPct,
+  formatSeconds,
+  statusMessage,
+  viewLab,
+  worstDetectionMs,
+  type LabConfig,
+  type LabHandle,
+  type LabView,
+  type Redundancy,
+} from "./model";
+
+export interface FaultToleranceLabProps {
+  /** Starting redundancy: "3", "4" or "6" instances. Default "3". */
+  redundancy?: Redundancy;
+  seed?: number;
+}
+
+const HEALTH_TEXT: Record<string, string> = {
+  healthy: "healthy",
+  unhealthy: "unhealthy",
+  initial: "starting",
+  draining: "draining",
+  unused: "deregistered",
+};
+
+export function FaultToleranceLab(props: FaultToleranceLabProps) {
+  const [config, setConfig] = useState<LabConfig>(() => ({ ...DEFAULT_CONFIG, redundancy: props.redundancy ?? DEFAULT_CONFIG.redundancy }));
+  const create = useCallback((seed: number) => createLab(config, seed), [config]);
+  const controls = useSimulation<LabHandle, LabView>({
+    create,
+    view: viewLab,
+    seed: props.seed,
+    simMsPerSecond: 10_000,
+    stepMs: 5_000,
+    endMs: RUN_MS,
+  });
+  const uid = useId();
+  const v = controls.view;
+  const t = v.totals;
+  const update = (change: Partial<LabConfig>) => setConfig((c) => ({ ...c, ...change }));
+  const n = v.targets.length;
+  const seconds = v.series.arrived.map((_, i) => i + 1);
+  const failedPerSec = v.series.arrived.map((_, i) => FAILURE_CAUSES.reduce((sum, c) => sum + (v.series.failed[c][i] ?? 0), 0));
+  const causes = FAILURE_CAUSES.filter((c) => t.failedByCause[c] > 0 || c === "target-unreachable" || c === "timeout");
+  const azDown = v.targets.filter((x) => x.azId === AZS[0]).every((x) => !x.up);
+
+  return (
+    <WidgetFrame
+      name="FaultToleranceLab"
+      title="Fault-tolerance lab: break an instance, lose an AZ"
+      intro={
+        <p>
+          A web tier in three AZs serves {DEMAND_RPS} requests a second behind a load balancer with health checks. Each
+          instance handles about {INSTANCE_CAPACITY_RPS} a second; clients give up after {CLIENT_TIMEOUT_MS / 1000} s.
+          Press Play, inject a failure, and see which requests fail and why.
+        </p>
+      }
+    >
+      <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
+        <legend className="px-1 text-sm font-semibold">Design (changing it starts a fresh run)</legend>
+        <div className="flex min-w-0 flex-col gap-0.5">
+          <label htmlFor={`${uid}-red`} className={labelClass}>
+            Redundancy
+          </label>
+          <select
+            id={`${uid}-red`}
+            className={`${fieldClass} max-w-full`}
+            value={config.redundancy}
+            onChange={(e) => update({ redundancy: e.target.value as Redundancy })}
+          >
+            {(Object.keys(REDUNDANCY) as Redundancy[]).map((r) => (
+              <option key={r} value={r}>
+                {REDUNDANCY[r].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <div className="flex min-w-0 flex-col gap-0.5">
+            <label htmlFor={`${uid}-int`} className={labelClass}>
+              Health check every
+            </label>
+            <select
+              id={`${uid}-int`}
+              className={`${fieldClass} max-w-full`}
+              value={config.checkIntervalMs}
+              onChange={(e) => update({ checkIntervalMs: Number(e.target.value) })}
+            >
+              {CHECK_INTERVALS_MS.map((ms) => (
+                <option key={ms} value={ms}>
+                  {ms / 1000} s{ms === 30_000 ? " (ALB default)" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex min-w-0 flex-col gap-0.5">
+            <label htmlFor={`${uid}-thr`} className={labelClass}>
+              Unhealthy after failed checks
+            </label>
+            <select
+              id={`${uid}-thr`}
+              className={`${fieldClass} max-w-full`}
+              value={config.unhealthyThreshold}
+              onChange={(e) => update({ unhealthyThreshold: Number(e.target.value) })}
+            >
+              {UNHEALTHY_THRESHOLDS.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                  {k === 2 ? " (ALB default)" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={config.retries}
+            onChange={(e) => update({ retries: e.target.checked })}
+            className="mt-0.5 size-4 shrink-0 accent-sky-700 dark:accent-sky-400"
+          />
+          <span>Clients retry a fast failure once, on another instance (shown as an estimate)</span>
+        </label>
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          {n} instances cost about ${(n * INSTANCE_COST_PER_HOUR).toFixed(2)} an hour. A dead instance is marked unhealthy at
+          most {formatSeconds(worstDetectionMs(config))} after it dies.
+        </p>
+      </fieldset>
+
+      <ControlBar controls={controls} />
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          className={dangerButtonClass}
+          disabled={controls.ended || !v.targets[0]?.up}
+          onClick={() => controls.act((h) => void crashInstance(h))}
+        >
+          {`Crash instance ${v.targets[0]?.id ?? ""}`}
+        </button>
+        <button type="button" className={dangerButtonClass} disabled={controls.ended || azDown} onClick={() => controls.act((h) => void failAz(h))}>
+          {`Fail AZ ${AZS[0]}`}
+        </button>
+      </div>
+      <LiveRegion message={statusMessage(config, v, controls.ended)} />
+
+      <div className="grid grid-cols-3 gap-2" role="list" aria-label="Instances by Availability Zone">
+        {AZS.map((az) => (
+          <div key={az} role="listitem" className="min-w-0 rounded-md border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-800">
+            <p className="truncate text-xs font-semibold">{az}</p>
+            <ul className="mt-1 flex flex-col gap-1">
+              {v.targets
+                .filter((x) => x.azId === az)
+                .map((x) => {
+                  const ghost = !x.up && x.health === "healthy";
+                  return (
+                    <li
+                      key={x.id}
+                      className={`rounded px-1.5 py-0.5 text-xs ${
+                        !x.up
+                          ? ghost
+                            ? "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100"
+                            : "bg-rose-100 text-rose-900 dark:bg-rose-950 dark:text-rose-100"
+                          : "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+                      }`}
+                    >
+                      <span className="font-medium">{x.id}</span>{" "}
+                      <span className="block sm:inline">
+                        {x.up ? `up, ${HEALTH_TEXT[x.health]}` : ghost ? "dead, LB thinks healthy" : `dead, ${HEALTH_TEXT[x.health]}`}
+                      </span>
+                    </li>
+                  );
+                })}
+            </ul>
+          </div>
+        ))}
+      </div>
+
+      <MetricGrid label="Results">
+        <MetricTile
+          label="Availability (requests)"
+          value={formatPct(v.availability)}
+          tone={v.availability === null ? "neutral" : v.availability >= 0.999 ? "good" : "bad"}
+          detail={config.retries ? `≈ ${formatPct(v.availabilityWithRetry)} with one retry` : `${t.completed.toLocaleString("en-US")} served`}
+        />
+        <MetricTile
+          label="Failed requests"
+          value={t.failed.toLocaleString("en-US")}
+          tone={t.failed > 0 ? "bad" : "good"}
+          detail={config.retries && v.failedWithRetry !== null ? `≈ ${Math.round(v.failedWithRetry).toLocaleString("en-US")} after retries` : "no retries"}
+        />
+        <MetricTile
+          label="Failed while undetected"
+          value={t.failedByCause["target-unreachable"].toLocaleString("en-US")}
+          detail={
+            v.detections.length === 0
+              ? "no failure yet"
+              : v.detections.every((d) => d.unhealthyAtMs !== null)
+                ? `detected after ${formatSeconds(Math.max(...v.detections.map((d) => (d.unhealthyAtMs as number) - d.downAtMs)))}`
+                : "still undetected"
+          }
+        />
+        <MetricTile label="p99 latency" value={t.latency ? `${Math.round(t.latency.p99Ms)} ms` : "—"} detail={`throughput ${Math.round(t.throughputPerSec)}/s`} />
+      </MetricGrid>
+
+      <div className="min-w-0">
+        <p className="text-sm font-semibold">Failed requests by cause</p>
+        <dl className="mt-1 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
+          {causes.map((c) => (
+            <div key={c} className="flex justify-between gap-2 border-b border-slate-200 py-0.5 dark:border-slate-700">
+              <dt>{CAUSE_LABELS[c]}</dt>
+              <dd className="tabular-nums">{t.failedByCause[c].toLocaleString("en-US")}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+
+      <Chart
+        title="Requests per second"
+        summary="Served and failed requests in each second of the run."
+        x={seconds}
+        xLabel="second"
+        yLabel="requests"
+        formatX={(s) => `${s} s`}
+        xDomain={[1, RUN_MS / 1000]}
+        yMax={DEMAND_RPS * 1.5}
+        series={[
+          { id: "served", label: "Served", values: v.series.completed, colorClass: "stroke-sky-600 dark:stroke-sky-400" },
+          { id: "failed", label: "Failed", values: failedPerSec, colorClass: "stroke-rose-600 dark:stroke-rose-400", dash: "dashed" },
+        ]}
+      />
+      <Chart
+        title="Instances the load balancer counts healthy"
+        summary="At the end of each second: how many instances receive traffic. A dead instance stays in this count until its health checks fail."
+        x={seconds}
+        xLabel="second"
+        yLabel="instances"
+        formatX={(s) => `${s} s`}
+        xDomain={[1, RUN_MS / 1000]}
+        yMax={Math.max(n, 1)}
+        series={[{ id: "healthy", label: "Healthy instances", values: v.series.healthyTargets, colorClass: "stroke-emerald-600 dark:stroke-emerald-400", step: true }]}
+      />
+    </WidgetFrame>
+  );
+}

@@ -1,0 +1,1 @@
+export { FaultToleranceLab, type FaultToleranceLabProps } from "./fault-tolerance-lab";

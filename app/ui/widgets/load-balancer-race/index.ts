@@ -1,0 +1,1 @@
+export { LoadBalancerRace, type LoadBalancerRaceProps } from "./load-balancer-race";

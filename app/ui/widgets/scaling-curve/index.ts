@@ -1,0 +1,1 @@
+export { ScalingCurve, type ScalingCurveProps } from "./scaling-curve";
