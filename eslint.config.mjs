@@ -23,8 +23,19 @@ const config = [
         { name: "performance", message: "lib/sim has no wall clock: the caller drives time." }],
       "no-restricted-properties": ["error",
         { object: "Date", property: "now", message: "lib/sim has no wall clock: the caller drives time." },
-        { object: "Math", property: "random", message: "Use a seeded stream from lib/sim/random." }],
+        { object: "Math", property: "random", message: "Use a seeded stream from lib/sim/random." },
+        ...["log", "log1p", "log2", "log10", "exp", "expm1", "pow", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
+          "sinh", "cosh", "tanh", "cbrt", "hypot"].map((property) => ({
+          object: "Math",
+          property,
+          message: "Engines round transcendental Math functions differently: use lib/sim/det-math so runs match in every browser.",
+        }))],
     },
+  },
+  {
+    // The one place that implements them (portably, from fdlibm).
+    files: ["lib/sim/det-math.ts"],
+    rules: { "no-restricted-properties": "off" },
   },
   {
     // Widgets render simulations; they never reach the data layer, auth or server actions.

@@ -16,6 +16,7 @@
  */
 import type { Fault, FaultSink, Reachability } from "./failures";
 import { clonePlain } from "./plain-data";
+import { detLog } from "./det-math";
 import type { SimContext, SimModel } from "./simulation";
 
 const BYTES_PER_GIB = 1024 ** 3;
@@ -118,7 +119,7 @@ export interface DatabaseView {
 export function sampleLag(lag: LagDistribution, uniform01: () => number): number {
   if (lag.kind === "fixed") return lag.ms;
   if (lag.kind === "uniform") return lag.minMs + (lag.maxMs - lag.minMs) * uniform01();
-  return lag.minMs - Math.log(1 - uniform01()) * lag.meanMs;
+  return lag.minMs - detLog(1 - uniform01()) * lag.meanMs;
 }
 
 export class DatabaseModel implements SimModel<DatabaseState>, FaultSink {

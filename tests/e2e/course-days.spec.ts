@@ -34,9 +34,11 @@ test("every lesson renders cleanly and its widget responds", async ({ page, requ
     const status = widget.getByTestId("widget-status");
     await expect(status).toBeVisible();
     const before = await status.innerText();
-    // Every widget is played with its clock (Play, or Run under reduced motion), or stepped.
-    const play = widget.getByRole("button", { name: /^(Play|Run|Step)\b/ }).first();
-    await play.click();
+    // A widget with a set-up action (placing VMs) takes it first; every widget then plays its clock (Play, or Run
+    // under reduced motion).
+    const setUp = widget.getByRole("button", { name: "Place VMs" });
+    if (await setUp.count()) await setUp.click();
+    else await widget.getByRole("button", { name: /^(Play|Run)\b/ }).first().click();
     await expect(status).not.toHaveText(before, { timeout: 15_000 });
 
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EventQueue, Simulation } from "@/lib/sim";
+import { EventQueue, Simulation, createStream } from "@/lib/sim";
 
 function drain(q: EventQueue): [number, number, number][] {
   const out: [number, number, number][] = [];
@@ -63,6 +63,50 @@ describe("EventQueue", () => {
           expect(q.size).toBe(model.length);
         }
       }),
+    );
+  });
+});
+
+describe("EventQueue as a calendar (time-ordered use)", () => {
+  it("matches a stable sort through bucket-width changes, far-future events, ties and cancels (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.array(fc.constantFrom(0.001, 0.5, 40, 10_000), { minLength: 1, maxLength: 4 }),
+        (seed, scales) => {
+          const q = new EventQueue();
+          const rng = createStream(seed, "queue");
+          let model: { atMs: number; priority: number; seq: number }[] = [];
+          let now = 0;
+          const push = (atMs: number, priority: number) => model.push({ atMs, priority, seq: q.push(atMs, priority, 0, 0, 0) });
+          for (let i = 0; i < 50; i++) push(rng.exponential(40), 0);
+          // Phases at different time scales make the calendar re-tune its bucket width (every 4 096 pops).
+          for (const scale of scales) {
+            for (let i = 0; i < 5_000; i++) {
+              model.sort((x, y) => x.atMs - y.atMs || x.priority - y.priority || x.seq - y.seq);
+              const expected = model.shift();
+              expect(q.pop()).toBe(expected !== undefined);
+              if (!expected) break;
+              expect(q.poppedSeq).toBe(expected.seq);
+              now = q.poppedAtMs;
+              const r = rng.next();
+              if (r < 0.05) push(now, -1); // a tie at the current instant, earlier priority
+              else if (r < 0.08) push(now + 1e9 * rng.next(), 0); // far beyond the ring's window
+              push(now + rng.exponential(scale), 0);
+              if (r > 0.97 && model.length > 1) {
+                const victim = model[rng.int(model.length)] as { seq: number };
+                expect(q.cancel(victim.seq)).toBe(true);
+                model = model.filter((m) => m.seq !== victim.seq);
+              }
+            }
+          }
+          expect(q.size).toBe(model.length);
+          expect(q.entries().map((e) => e.seq)).toEqual(
+            model.sort((x, y) => x.atMs - y.atMs || x.priority - y.priority || x.seq - y.seq).map((m) => m.seq),
+          );
+        },
+      ),
+      { numRuns: 8 },
     );
   });
 });
