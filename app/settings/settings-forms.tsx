@@ -1,8 +1,8 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { signOut } from "../ui/session";
 
 async function send(method: "PATCH" | "DELETE", body: unknown): Promise<string | null> {
   const res = await fetch("/api/account", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -41,7 +41,7 @@ export function SettingsForms({ name, email, timeZone }: { name: string; email: 
     const error = await send("DELETE", { confirmEmail: String(form.get("confirmEmail") ?? "") });
     setBusy(false);
     setDeleteError(error);
-    if (!error) await signOut({ callbackUrl: "/" });
+    if (!error) await signOut("/");
   }
 
   return (

@@ -3,9 +3,11 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useSession } from "../ui/session";
 
 export function SignInForm({ callbackUrl, demo }: { callbackUrl: string; demo: boolean }) {
   const router = useRouter();
+  const { refresh } = useSession();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -24,6 +26,7 @@ export function SignInForm({ callbackUrl, demo }: { callbackUrl: string; demo: b
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Please try again.");
       return;
     }
+    await refresh();
     router.push(callbackUrl);
     router.refresh();
   }

@@ -4,11 +4,13 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { signUp, type SignUpState } from "@/lib/actions/auth";
+import { useSession } from "../ui/session";
 
 const initial: SignUpState = { ok: false, errors: {}, values: { name: "", email: "" } };
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
+  const { refresh } = useSession();
   const [state, action, pending] = useActionState(async (prev: SignUpState, formData: FormData) => {
     // Streaks and "today" follow the learner's own calendar: send the browser's time zone with the form.
     formData.set("timeZone", Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -23,6 +25,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     if (!result || result.error) {
       return { ...next, ok: false, errors: { form: "Your account was created, but signing in failed. Please sign in." } };
     }
+    await refresh();
     router.push(callbackUrl);
     router.refresh();
     return next;

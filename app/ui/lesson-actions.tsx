@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useSession } from "next-auth/react";
 import { useEffect, useState, useTransition } from "react";
 import { completeLessonAction, lessonHeartbeatAction, openLessonAction, type LessonStatusResult } from "@/lib/actions/progress";
+
+import { useSession } from "./session";
 
 const HEARTBEAT_MS = 30_000;
 

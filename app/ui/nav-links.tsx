@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useSession } from "next-auth/react";
 import { useEffect, useState } from "react";
+import { useSession } from "./session";
 
 const LINKS = [
   { href: "/course", label: "Course" },

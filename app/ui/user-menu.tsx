@@ -1,15 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { signOut, useSession } from "next-auth/react";
+import { signOut, useSession } from "./session";
 
 export function UserMenu() {
-  const { data, status } = useSession();
+  const { user, status } = useSession();
   if (status === "loading") {
     // Same footprint as the signed-out buttons so the header does not jump when the session arrives.
     return <div className="h-9 w-20 sm:w-40" aria-hidden="true" />;
   }
-  if (!data?.user) {
+  if (!user) {
     return (
       <div className="flex items-center gap-2">
         <Link href="/signin" className="btn-secondary px-2.5 py-1.5 whitespace-nowrap sm:px-3">
@@ -21,11 +21,11 @@ export function UserMenu() {
       </div>
     );
   }
-  const initial = (data.user.name || data.user.email || "?").trim().charAt(0).toUpperCase();
+  const initial = (user.name || user.email || "?").trim().charAt(0).toUpperCase();
   return (
     <div className="flex items-center gap-2">
       <span className="hidden text-sm text-slate-600 md:inline dark:text-slate-300" data-testid="signed-in-as">
-        {data.user.name}
+        {user.name}
       </span>
       <Link
         href="/settings"
@@ -35,7 +35,7 @@ export function UserMenu() {
       >
         {initial}
       </Link>
-      <button type="button" className="btn-secondary px-2.5 py-1.5 whitespace-nowrap sm:px-3" onClick={() => signOut({ callbackUrl: "/" })}>
+      <button type="button" className="btn-secondary px-2.5 py-1.5 whitespace-nowrap sm:px-3" onClick={() => signOut("/")}>
         Sign out
       </button>
     </div>
