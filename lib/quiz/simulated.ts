@@ -1,11 +1,27 @@
 import {
+  DAY_MS,
   InfrastructureModel,
+  PLACES,
+  REGION_LOCATIONS,
   Simulation,
   TokenBucket,
   buildRegion,
   createStream,
+  greatCircleKm,
   minReplicasToSurviveAzLoss,
+  wanRttMs,
   type PlacementStrategy,
+  AutoScalingGroup,
+  FailureModel,
+  ServiceModel,
+  cpuUtilizationMetric,
+  type AutoscalingLogEntry,
+  type FailureLogEntry,
+  type LogEntry,
+  type ServiceLogEntry,
+  ArrivalProcess,
+  DatabaseModel,
+  type DatabaseLogEntry,
 } from "../sim";
 
 /**
@@ -108,6 +124,175 @@ export const SIM_NUMERIC_GENERATORS: Readonly<Record<string, SimNumericGenerator
       for (let i = 0; i < initial; i++) if (bucket.tryTake(0)) accepted++;
       for (let i = 1; i <= later; i++) if (bucket.tryTake(i * gapMs)) accepted++;
       return { params: { burst, ratePerSec, initial, gapMs, later, total: initial + later }, answer: accepted };
+    },
+  },
+  "agility-experiments-per-quarter": {
+    description:
+      "A team builds a batch of experiments, waits for an environment, measures, then starts the next batch: how many experiments have results within the quarter?",
+    generate(seed) {
+      const rng = createStream(seed, "question:agility-experiments-per-quarter");
+      const batch = pick(rng, [1, 2, 3, 4, 6]);
+      const buildDays = pick(rng, [1, 2]);
+      const leadDays = pick(rng, [1, 2, 3, 5, 7, 10, 14]);
+      const measureDays = pick(rng, [2, 3, 5]);
+      const quarterDays = 90;
+      // The build–wait–measure loop as events on the engine: one batch at a time, results counted as they arrive.
+      const sim = new Simulation({ seed });
+      let finished = 0;
+      const feedback = sim.defineEvent("agility/feedback", () => {
+        finished += batch;
+        sim.schedule(sim.nowMs + batch * buildDays * DAY_MS, built);
+      });
+      const ready = sim.defineEvent("agility/ready", () => sim.schedule(sim.nowMs + measureDays * DAY_MS, feedback));
+      const built = sim.defineEvent("agility/built", () => sim.schedule(sim.nowMs + leadDays * DAY_MS, ready));
+      sim.schedule(batch * buildDays * DAY_MS, built);
+      sim.runUntil(quarterDays * DAY_MS);
+      return { params: { batch, buildDays, leadDays, measureDays, quarterDays, cycleDays: batch * buildDays + leadDays + measureDays }, answer: finished };
+    },
+  },
+  "latency-routing-rtt": {
+    description:
+      "Users in a city, an application in two Regions at given distances: what round trip does latency-based routing give them?",
+    generate(seed) {
+      const rng = createStream(seed, "question:latency-routing-rtt");
+      const cities = Object.keys(PLACES);
+      const regions = Object.keys(REGION_LOCATIONS);
+      const city = pick(rng, cities);
+      const km = (r: string) => greatCircleKm(PLACES[city]!, REGION_LOCATIONS[r]!);
+      // Two different Regions, each at least 500 km from the users (so the distance, not the overhead, decides).
+      const far = rng.shuffle(regions.filter((r) => km(r) >= 500));
+      const [a, b] = [far[0]!, far[1]!];
+      const rttA = wanRttMs(city, a);
+      const rttB = wanRttMs(city, b);
+      const best = rttA <= rttB ? a : b;
+      return {
+        params: {
+          city: PLACES[city]!.name,
+          regionA: `${a} (${REGION_LOCATIONS[a]!.name})`,
+          regionB: `${b} (${REGION_LOCATIONS[b]!.name})`,
+          kmA: Math.round(km(a) / 10) * 10,
+          kmB: Math.round(km(b) / 10) * 10,
+          chosen: `${best} (${REGION_LOCATIONS[best]!.name})`,
+        },
+        answer: Math.round(Math.min(rttA, rttB) * 10) / 10,
+      };
+    },
+  },
+  "queue-drain-time": {
+    description: "A burst of messages lands in a queue at once; C consumers process them one at a time: when is the queue empty?",
+    generate(seed) {
+      const rng = createStream(seed, "question:queue-drain-time");
+      const messages = pick(rng, [120, 240, 360, 600]);
+      const consumers = pick(rng, [2, 3, 4, 5, 6, 8]);
+      const ms = pick(rng, [50, 100, 200, 250]);
+      // The consumer pool as one ServiceModel target with `consumers` workers and an unbounded FIFO queue.
+      const sim = new Simulation<LogEntry>({ seed, maxLogEntries: 2_000 });
+      new ServiceModel(sim as unknown as Simulation<ServiceLogEntry>, {
+        regionId: "us-east-1",
+        sources: [{ id: "producer", arrivals: { kind: "trace", atMs: new Array<number>(messages).fill(0) } }],
+        classes: [{ id: "message", serviceTime: { kind: "deterministic", ms } }],
+        targets: [{ id: "consumers", azId: "us-east-1a", workers: consumers }],
+        loadBalancer: { algorithm: "round-robin", healthCheck: null },
+        logRequests: true,
+      });
+      sim.runUntil(Math.ceil(messages / consumers) * ms + 10_000);
+      let lastMs = 0;
+      for (const e of sim.log as readonly ServiceLogEntry[]) if (e.type === "request-completed" && e.atMs > lastMs) lastMs = e.atMs;
+      return { params: { messages, consumers, ms }, answer: Math.round(lastMs) / 1000 };
+    },
+  },
+  "asg-settled-capacity": {
+    description: "Target tracking on CPU with steady demand, through an AZ outage: how many instances once it settles?",
+    generate(seed) {
+      const rng = createStream(seed, "question:asg-settled-capacity");
+      const perInstance = 100;
+      const demand = pick(rng, [600, 900, 1200, 1500, 1800]);
+      const target = pick(rng, [40, 50, 60, 70]);
+      // Start under-provisioned at about 90 % CPU, so the policy has to scale out.
+      const initial = Math.max(3, Math.ceil(demand / (perInstance * 0.9)));
+      const sim = new Simulation<LogEntry>({ seed, maxLogEntries: 2_000 });
+      const azIds = ["az-a", "az-b", "az-c"];
+      const group = new AutoScalingGroup(
+        sim as unknown as Simulation<AutoscalingLogEntry>,
+        {
+          id: "web",
+          minSize: 3,
+          maxSize: 60,
+          desiredCapacity: initial,
+          launchTimeMs: 120_000,
+          instanceWarmupMs: 120_000,
+          costPerInstanceHour: 0.1,
+          azIds,
+          policies: [{ kind: "target-tracking", id: "cpu", targetValue: target }],
+        },
+        cpuUtilizationMetric({ demand: { interpolation: "step", points: [[0, demand]] }, capacityPerInstanceRps: perInstance }),
+      );
+      new FailureModel(
+        sim as unknown as Simulation<FailureLogEntry>,
+        { chaos: [{ atMs: 30 * 60_000, action: "fail", fault: { kind: "az", id: "az-a" }, durationMs: 30 * 60_000 }] },
+        [group],
+      );
+      sim.runUntil(4 * 3_600_000);
+      return { params: { demand, perInstance, target, initial }, answer: group.view().desired };
+    },
+  },
+  "async-replica-lost-writes": {
+    description:
+      "An async replica applies each one-second batch a fixed lag after it ships; the primary's AZ fails; how many committed writes does promoting the replica lose?",
+    generate(seed) {
+      const rng = createStream(seed, "question:async-replica-lost-writes");
+      const writesPerSec = pick(rng, [20, 40, 50, 100, 200]);
+      const lagSec = pick(rng, [1, 2, 3, 5]);
+      const failSec = pick(rng, [60, 90, 120, 180, 240]);
+      const sim = new Simulation<DatabaseLogEntry>({ seed });
+      const db = new DatabaseModel(sim, {
+        id: "orders",
+        primary: { regionId: "r", azId: "ra" },
+        asyncReplica: { location: { regionId: "r", azId: "rb" }, lag: { kind: "fixed", ms: lagSec * 1000 }, shipIntervalMs: 1000 },
+        writesPerSec,
+        dataGiB: 1,
+      });
+      sim.runUntil(failSec * 1000 + 500);
+      db.applyFault({ kind: "az", id: "ra" }, true);
+      const replica = db.lastLoss()?.replica;
+      const rpoSec = (replica?.rpoMs ?? 0) / 1000;
+      return {
+        params: { writesPerSec, lagSec, failAt: `${failSec}.5`, cutoffSec: failSec + 0.5 - rpoSec, rpoSec },
+        answer: replica?.lostWrites ?? 0,
+      };
+    },
+  },
+  "ttl-origin-load": {
+    description:
+      "Poisson requests spread evenly over N objects; a miss caches the object for TTL seconds; measured origin requests per second once warm.",
+    generate(seed) {
+      const rng = createStream(seed, "question:ttl-origin-load");
+      const ratePerSec = pick(rng, [100, 200, 400]);
+      const objects = pick(rng, [500, 1000, 2000, 4000]);
+      const ttlSec = pick(rng, [10, 30, 60]);
+      const warmupMs = 300_000;
+      const endMs = warmupMs + 600_000;
+      const sim = new Simulation({ seed });
+      const arrivals = new ArrivalProcess({ kind: "poisson", ratePerSec });
+      const expiresAt = new Float64Array(objects).fill(-1);
+      let misses = 0;
+      const arrive = sim.defineEvent("ttl-cache/arrive", (_a, _b, atMs) => {
+        const object = sim.stream("ttl-cache/objects").int(objects);
+        if (!((expiresAt[object] as number) > atMs)) {
+          // A miss: fetched from the origin and cached for the TTL.
+          expiresAt[object] = atMs + ttlSec * 1000;
+          if (atMs > warmupMs) misses++;
+        }
+        const next = arrivals.next(atMs, sim.stream("ttl-cache/arrivals"));
+        if (next >= 0 && next <= endMs) sim.schedule(next, arrive);
+      });
+      sim.schedule(arrivals.next(0, sim.stream("ttl-cache/arrivals")), arrive);
+      sim.runUntil(endMs);
+      const perObject = ratePerSec / objects;
+      return {
+        params: { ratePerSec, objects, ttlSec, perObject: Number(perObject.toFixed(3)), gapSec: Number((1 / perObject).toFixed(1)) },
+        answer: Math.round((misses / ((endMs - warmupMs) / 1000)) * 100) / 100,
+      };
     },
   },
 };

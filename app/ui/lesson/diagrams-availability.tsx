@@ -1,39 +1,10 @@
-import type { ReactNode } from "react";
+import { Arrow, Diagram, LINE, MUTED, TEXT } from "./diagram-parts";
 
 /*
  * Diagrams for the elasticity (Day 10) and high-availability (Day 16) lessons. Accessible inline SVG: role="img"
  * with <title> and <desc> referenced by aria-labelledby; colours from Tailwind fill/stroke classes so they follow
  * the light/dark theme. Server-compatible: no hooks. Each takes an optional `id` so two copies keep unique ids.
  */
-
-function Diagram(props: { id: string; title: string; desc: string; width: number; height: number; children?: ReactNode }) {
-  const { id, title, desc, width, height, children } = props;
-  return (
-    <svg
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 ${width} ${height}`}
-      className="mx-auto block h-auto w-full max-w-3xl font-sans"
-      fontFamily="inherit"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{desc}</desc>
-      {children}
-    </svg>
-  );
-}
-
-const TEXT = "fill-slate-800 dark:fill-slate-100";
-const MUTED = "fill-slate-500 dark:fill-slate-400";
-const LINE = "stroke-slate-500 dark:stroke-slate-400";
-
-function Arrow({ id }: { id: string }) {
-  return (
-    <marker id={id} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-      <path d="M0,0 L10,5 L0,10 z" className="fill-slate-500 dark:fill-slate-400" />
-    </marker>
-  );
-}
 
 /* ------------------------------------------------------------------------------------------------------------- */
 

@@ -1,39 +1,10 @@
-import type { ReactNode } from "react";
+import { Arrow, Diagram, LINE_SOFT, MUTED, TEXT } from "./diagram-parts";
 
 /*
  * Diagrams for the resilience days (fault tolerance, disaster recovery): accessible inline SVG (role="img", <title> +
  * <desc> referenced by aria-labelledby), coloured with Tailwind fill/stroke classes for light and dark themes.
  * Server-compatible: no hooks. Each takes an optional `id` so two copies on a page keep unique ids.
  */
-
-function Diagram(props: { id: string; title: string; desc: string; width: number; height: number; children?: ReactNode }) {
-  const { id, title, desc, width, height, children } = props;
-  return (
-    <svg
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 ${width} ${height}`}
-      className="mx-auto block h-auto w-full max-w-3xl font-sans"
-      fontFamily="inherit"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{desc}</desc>
-      {children}
-    </svg>
-  );
-}
-
-const TEXT = "fill-slate-800 dark:fill-slate-100";
-const MUTED = "fill-slate-500 dark:fill-slate-400";
-const LINE = "stroke-slate-400 dark:stroke-slate-500";
-
-function Arrow({ id, className }: { id: string; className: string }) {
-  return (
-    <marker id={id} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-      <path d="M0,0 L10,5 L0,10 z" className={className} />
-    </marker>
-  );
-}
 
 /* ------------------------------------------------------------------------------------------------------------- */
 
@@ -49,9 +20,9 @@ export function RtoRpoDiagram({ id = "rto-rpo-diagram" }: { id?: string }) {
       height={200}
     >
       <defs>
-        <Arrow id={`${id}-arrow`} className="fill-slate-500 dark:fill-slate-400" />
+        <Arrow id={`${id}-arrow`} />
       </defs>
-      <line x1={20} y1={y} x2={620} y2={y} strokeWidth={2} className={LINE} markerEnd={`url(#${id}-arrow)`} />
+      <line x1={20} y1={y} x2={620} y2={y} strokeWidth={2} className={LINE_SOFT} markerEnd={`url(#${id}-arrow)`} />
       <text x={612} y={y + 24} textAnchor="end" fontSize={12} className={MUTED}>
         time
       </text>
@@ -110,7 +81,7 @@ export function DrStrategiesDiagram({ id = "dr-strategies-diagram" }: { id?: str
       height={270}
     >
       <defs>
-        <Arrow id={`${id}-arrow`} className="fill-slate-500 dark:fill-slate-400" />
+        <Arrow id={`${id}-arrow`} />
       </defs>
       {STRATEGIES.map((s, i) => {
         const x = 10 + i * (colW + 7);
@@ -144,7 +115,7 @@ export function DrStrategiesDiagram({ id = "dr-strategies-diagram" }: { id?: str
           </g>
         );
       })}
-      <line x1={20} y1={228} x2={620} y2={228} strokeWidth={2} className={LINE} markerEnd={`url(#${id}-arrow)`} />
+      <line x1={20} y1={228} x2={620} y2={228} strokeWidth={2} className={LINE_SOFT} markerEnd={`url(#${id}-arrow)`} />
       <text x={20} y={252} fontSize={12} className={MUTED}>
         cheaper, slower, more data lost
       </text>

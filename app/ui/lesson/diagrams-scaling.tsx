@@ -2,36 +2,7 @@
  * Diagrams for the scalability (Day 9) and load-balancing (Day 11) lessons. Accessible inline SVG (role="img",
  * <title> + <desc> referenced by aria-labelledby), Tailwind fill/stroke classes for light and dark, no hooks.
  */
-import type { ReactNode } from "react";
-
-const TEXT = "fill-slate-800 dark:fill-slate-100";
-const MUTED = "fill-slate-500 dark:fill-slate-400";
-const BOX = "fill-white stroke-slate-400 dark:fill-slate-900 dark:stroke-slate-500";
-const SERVER = "fill-sky-50 stroke-sky-600 dark:fill-sky-950/60 dark:stroke-sky-400";
-
-function Svg(props: { id: string; title: string; desc: string; width: number; height: number; children: ReactNode }) {
-  return (
-    <svg
-      role="img"
-      aria-labelledby={`${props.id}-title ${props.id}-desc`}
-      viewBox={`0 0 ${props.width} ${props.height}`}
-      className="mx-auto block h-auto w-full max-w-3xl font-sans"
-      fontFamily="inherit"
-    >
-      <title id={`${props.id}-title`}>{props.title}</title>
-      <desc id={`${props.id}-desc`}>{props.desc}</desc>
-      {props.children}
-    </svg>
-  );
-}
-
-function Arrow({ id, className }: { id: string; className: string }) {
-  return (
-    <marker id={id} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-      <path d="M0,0 L10,5 L0,10 z" className={className} />
-    </marker>
-  );
-}
+import { Arrow, BOX, Diagram, LINE, MUTED, SERVER, TEXT } from "./diagram-parts";
 
 /** Scaling up (one bigger machine) beside scaling out (more machines behind a load balancer). */
 export function ScaleUpOutDiagram({ id = "scale-up-out-diagram" }: { id?: string }) {
@@ -39,7 +10,7 @@ export function ScaleUpOutDiagram({ id = "scale-up-out-diagram" }: { id?: string
     <rect key={k} x={x} y={y} width={16} height={16} rx={2} className="fill-sky-500 dark:fill-sky-400" />
   );
   return (
-    <Svg
+    <Diagram
       id={id}
       title="Vertical scaling versus horizontal scaling"
       desc={
@@ -51,7 +22,7 @@ export function ScaleUpOutDiagram({ id = "scale-up-out-diagram" }: { id?: string
       height={250}
     >
       <defs>
-        <Arrow id={`${id}-a`} className="fill-slate-500 dark:fill-slate-400" />
+        <Arrow id={`${id}-a`} />
       </defs>
       {/* vertical */}
       <text x={160} y={22} textAnchor="middle" fontSize={14} fontWeight={600} className={TEXT}>
@@ -59,7 +30,7 @@ export function ScaleUpOutDiagram({ id = "scale-up-out-diagram" }: { id?: string
       </text>
       <rect x={30} y={90} width={60} height={60} rx={6} strokeWidth={2} className={SERVER} />
       {cpu(52, 112, 0)}
-      <line x1={100} y1={120} x2={158} y2={120} strokeWidth={2} className="stroke-slate-500 dark:stroke-slate-400" markerEnd={`url(#${id}-a)`} />
+      <line x1={100} y1={120} x2={158} y2={120} strokeWidth={2} className={LINE} markerEnd={`url(#${id}-a)`} />
       <rect x={170} y={55} width={130} height={130} rx={8} strokeWidth={2} className={SERVER} />
       {Array.from({ length: 16 }, (_, k) => cpu(186 + (k % 4) * 26, 71 + Math.floor(k / 4) * 26, k))}
       <text x={160} y={212} textAnchor="middle" fontSize={12} className={MUTED}>
@@ -80,7 +51,7 @@ export function ScaleUpOutDiagram({ id = "scale-up-out-diagram" }: { id?: string
         const x = 360 + k * 70;
         return (
           <g key={k}>
-            <line x1={480} y1={70} x2={x + 25} y2={118} strokeWidth={1.5} className="stroke-slate-500 dark:stroke-slate-400" markerEnd={`url(#${id}-a)`} />
+            <line x1={480} y1={70} x2={x + 25} y2={118} strokeWidth={1.5} className={LINE} markerEnd={`url(#${id}-a)`} />
             <rect x={x} y={122} width={50} height={50} rx={6} strokeWidth={2} className={SERVER} />
             {cpu(x + 17, 139, k)}
           </g>
@@ -93,7 +64,7 @@ export function ScaleUpOutDiagram({ id = "scale-up-out-diagram" }: { id?: string
         but needs stateless servers and a load balancer
       </text>
       <line x1={320} y1={30} x2={320} y2={235} strokeDasharray="4 4" className="stroke-slate-300 dark:stroke-slate-700" />
-    </Svg>
+    </Diagram>
   );
 }
 
@@ -104,7 +75,7 @@ export function LoadBalancerDiagram({ id = "load-balancer-diagram", crossZone = 
     { x: 330, name: "AZ b", targets: 3 },
   ];
   return (
-    <Svg
+    <Diagram
       id={id}
       title={`A load balancer across two Availability Zones, cross-zone load balancing ${crossZone ? "on" : "off"}`}
       desc={
@@ -119,7 +90,7 @@ export function LoadBalancerDiagram({ id = "load-balancer-diagram", crossZone = 
       height={300}
     >
       <defs>
-        <Arrow id={`${id}-a`} className="fill-slate-500 dark:fill-slate-400" />
+        <Arrow id={`${id}-a`} />
       </defs>
       <text x={320} y={22} textAnchor="middle" fontSize={13} fontWeight={600} className={TEXT}>
         Clients → DNS name of the load balancer
@@ -130,7 +101,7 @@ export function LoadBalancerDiagram({ id = "load-balancer-diagram", crossZone = 
           <text x={az.x + 12} y={60} fontSize={12} fontWeight={600} className={MUTED}>
             {az.name}
           </text>
-          <line x1={320} y1={30} x2={az.x + 145} y2={78} strokeWidth={2} className="stroke-slate-500 dark:stroke-slate-400" markerEnd={`url(#${id}-a)`} />
+          <line x1={320} y1={30} x2={az.x + 145} y2={78} strokeWidth={2} className={LINE} markerEnd={`url(#${id}-a)`} />
           <rect x={az.x + 65} y={82} width={160} height={30} rx={6} strokeWidth={2} className="fill-amber-50 stroke-amber-500 dark:fill-amber-950/40 dark:stroke-amber-400" />
           <text x={az.x + 145} y={102} textAnchor="middle" fontSize={12} fontWeight={600} className={TEXT}>
             LB node: ½ of clients
@@ -178,6 +149,6 @@ export function LoadBalancerDiagram({ id = "load-balancer-diagram", crossZone = 
       <text x={320} y={294} textAnchor="middle" fontSize={11} className={MUTED}>
         {crossZone ? "cross-zone on: every node uses every healthy target (dashed: across AZs)" : "cross-zone off: each node keeps to its own AZ"}
       </text>
-    </Svg>
+    </Diagram>
   );
 }

@@ -1,46 +1,10 @@
-import type { ReactNode } from "react";
+import { Arrow, Diagram, LINE, LINE_SOFT, MUTED, TEXT } from "./diagram-parts";
 
 /*
  * Lesson diagrams as accessible inline SVG (role="img", <title> + <desc> referenced by aria-labelledby).
  * Colours come from Tailwind fill/stroke classes so they follow the light/dark theme. Server-compatible: no hooks.
  * Each diagram takes an optional `id` so two copies on one page keep unique title/desc/marker ids.
  */
-
-interface DiagramProps {
-  id: string;
-  title: string;
-  desc: string;
-  width: number;
-  height: number;
-  children?: ReactNode;
-}
-
-function Diagram({ id, title, desc, width, height, children }: DiagramProps) {
-  return (
-    <svg
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 ${width} ${height}`}
-      className="mx-auto block h-auto w-full max-w-3xl font-sans"
-      fontFamily="inherit"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{desc}</desc>
-      {children}
-    </svg>
-  );
-}
-
-const TEXT = "fill-slate-800 dark:fill-slate-100";
-const MUTED = "fill-slate-500 dark:fill-slate-400";
-
-function ArrowMarker({ id, className }: { id: string; className: string }) {
-  return (
-    <marker id={id} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-      <path d="M0,0 L10,5 L0,10 z" className={className} />
-    </marker>
-  );
-}
 
 /* ------------------------------------------------------------------------------------------------------------- */
 
@@ -158,7 +122,7 @@ export function RegionAzDiagram({
                     y1={y0 + 47 + s * 8}
                     y2={y0 + 47 + s * 8}
                     strokeWidth={2}
-                    className="stroke-slate-400 dark:stroke-slate-500"
+                    className={LINE_SOFT}
                   />
                 ))}
               </g>
@@ -475,8 +439,8 @@ export function RequestResponseDiagram({ id = "request-response-diagram", varian
       height={185}
     >
       <defs>
-        <ArrowMarker id={`${id}-req`} className="fill-indigo-500 dark:fill-indigo-400" />
-        <ArrowMarker
+        <Arrow id={`${id}-req`} className="fill-indigo-500 dark:fill-indigo-400" />
+        <Arrow
           id={`${id}-res`}
           className={throttled ? "fill-rose-500 dark:fill-rose-400" : "fill-emerald-500 dark:fill-emerald-400"}
         />
@@ -569,9 +533,9 @@ export function TokenBucketDiagram({ id = "token-bucket-diagram", rate = 2, burs
       height={250}
     >
       <defs>
-        <ArrowMarker id={`${id}-in`} className="fill-slate-500 dark:fill-slate-400" />
-        <ArrowMarker id={`${id}-ok`} className="fill-emerald-500 dark:fill-emerald-400" />
-        <ArrowMarker id={`${id}-no`} className="fill-rose-500 dark:fill-rose-400" />
+        <Arrow id={`${id}-in`} />
+        <Arrow id={`${id}-ok`} className="fill-emerald-500 dark:fill-emerald-400" />
+        <Arrow id={`${id}-no`} className="fill-rose-500 dark:fill-rose-400" />
       </defs>
       {/* refill */}
       <text x={320} y={22} textAnchor="middle" fontSize={13} fontWeight={600} className={TEXT}>
@@ -584,7 +548,7 @@ export function TokenBucketDiagram({ id = "token-bucket-diagram", rate = 2, burs
         y2={62}
         strokeWidth={2}
         strokeDasharray="3 3"
-        className="stroke-slate-500 dark:stroke-slate-400"
+        className={LINE}
         markerEnd={`url(#${id}-in)`}
       />
       {/* bucket */}
@@ -619,7 +583,7 @@ export function TokenBucketDiagram({ id = "token-bucket-diagram", rate = 2, burs
         x2={238}
         y2={128}
         strokeWidth={2.5}
-        className="stroke-slate-500 dark:stroke-slate-400"
+        className={LINE}
         markerEnd={`url(#${id}-in)`}
       />
 

@@ -8,6 +8,9 @@ import {
   TokenBucketDiagram,
 } from "./diagrams";
 import * as availabilityDiagrams from "./diagrams-availability";
+import * as dataDiagrams from "./diagrams-data";
+import * as globalDiagrams from "./diagrams-global";
+import * as messagingDiagrams from "./diagrams-messaging";
 import * as resilienceDiagrams from "./diagrams-resilience";
 import * as scalingDiagrams from "./diagrams-scaling";
 import { slugify, textOf } from "./slugify";
@@ -270,7 +273,10 @@ export const lessonComponents: Record<string, ComponentType<any>> = {
   TokenBucketDiagram,
   ...resilienceDiagrams,
   ...availabilityDiagrams,
+  ...dataDiagrams,
   ...scalingDiagrams,
+  ...globalDiagrams,
+  ...messagingDiagrams,
 };
 
 /** The capitalised JSX tags a lesson may use besides widgets (checked by tests/unit/content). */

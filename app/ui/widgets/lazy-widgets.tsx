@@ -64,3 +64,33 @@ export const FaultToleranceLab = dynamic(() => import("./fault-tolerance-lab").t
   ssr: false,
   loading: () => <Placeholder name="FaultToleranceLab" />,
 });
+
+export const AgilityRace = dynamic(() => import("./agility-race").then((m) => m.AgilityRace), {
+  ssr: false,
+  loading: () => <Placeholder name="AgilityRace" />,
+});
+
+export const RegionLatencyMap = dynamic(() => import("./region-latency-map").then((m) => m.RegionLatencyMap), {
+  ssr: false,
+  loading: () => <Placeholder name="RegionLatencyMap" />,
+});
+
+export const QueueBufferLab = dynamic(() => import("./queue-buffer-lab").then((m) => m.QueueBufferLab), {
+  ssr: false,
+  loading: () => <Placeholder name="QueueBufferLab" />,
+});
+
+export const ResilientTierLab = dynamic(() => import("./resilient-tier-lab").then((m) => m.ResilientTierLab), {
+  ssr: false,
+  loading: () => <Placeholder name="ResilientTierLab" />,
+});
+
+export const ReplicationLab = dynamic(() => import("./replication-lab").then((m) => m.ReplicationLab), {
+  ssr: false,
+  loading: () => <Placeholder name="ReplicationLab" />,
+});
+
+export const CacheLab = dynamic(() => import("./cache-lab").then((m) => m.CacheLab), {
+  ssr: false,
+  loading: () => <Placeholder name="CacheLab" />,
+});

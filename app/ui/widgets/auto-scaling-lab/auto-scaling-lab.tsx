@@ -3,6 +3,7 @@
 import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
+import { RangeField } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
@@ -42,35 +43,6 @@ const MODES: { id: PolicyMode; label: string; hint: string }[] = [
   { id: "target-tracking", label: "Target tracking", hint: "hold average CPU near a target value" },
   { id: "step", label: "Step scaling", hint: "add 1, 2 or 4 instances as CPU passes a threshold" },
 ];
-
-function RangeField(props: {
-  id: string;
-  label: string;
-  value: number;
-  display: string;
-  min: number;
-  max: number;
-  step?: number;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <div className="flex min-w-36 flex-1 flex-col gap-0.5">
-      <label htmlFor={props.id} className={labelClass}>
-        {props.label}: <output htmlFor={props.id}>{props.display}</output>
-      </label>
-      <input
-        id={props.id}
-        type="range"
-        min={props.min}
-        max={props.max}
-        step={props.step ?? 1}
-        value={props.value}
-        onChange={(e) => props.onChange(Number(e.target.value))}
-        className="accent-sky-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:accent-sky-400"
-      />
-    </div>
-  );
-}
 
 const minuteOf = (ms: number) => Math.floor(ms / MINUTE_MS);
 
@@ -154,6 +126,7 @@ export function AutoScalingLab(props: AutoScalingLabProps) {
           {config.mode === "fixed" ? (
             <RangeField
               id={`${uid}-fixed`}
+              width="min-w-36 flex-1"
               label="Instances"
               display={`${config.fixedCapacity}`}
               value={config.fixedCapacity}
@@ -165,6 +138,7 @@ export function AutoScalingLab(props: AutoScalingLabProps) {
           {config.mode === "target-tracking" ? (
             <RangeField
               id={`${uid}-target`}
+              width="min-w-36 flex-1"
               label="Target average CPU"
               display={`${config.targetCpu} %`}
               value={config.targetCpu}
@@ -177,6 +151,7 @@ export function AutoScalingLab(props: AutoScalingLabProps) {
           {config.mode === "step" ? (
             <RangeField
               id={`${uid}-threshold`}
+              width="min-w-36 flex-1"
               label="Scale-out alarm at CPU ≥"
               display={`${config.stepThreshold} %`}
               value={config.stepThreshold}
@@ -190,6 +165,7 @@ export function AutoScalingLab(props: AutoScalingLabProps) {
             <>
               <RangeField
                 id={`${uid}-min`}
+                width="min-w-36 flex-1"
                 label="Minimum"
                 display={`${config.minSize}`}
                 value={config.minSize}
@@ -199,6 +175,7 @@ export function AutoScalingLab(props: AutoScalingLabProps) {
               />
               <RangeField
                 id={`${uid}-max`}
+                width="min-w-36 flex-1"
                 label="Maximum"
                 display={`${config.maxSize}`}
                 value={config.maxSize}
@@ -208,6 +185,7 @@ export function AutoScalingLab(props: AutoScalingLabProps) {
               />
               <RangeField
                 id={`${uid}-warmup`}
+                width="min-w-36 flex-1"
                 label="Instance warm-up"
                 display={`${config.warmupSeconds} s`}
                 value={config.warmupSeconds}
@@ -220,6 +198,7 @@ export function AutoScalingLab(props: AutoScalingLabProps) {
           ) : null}
           <RangeField
             id={`${uid}-launch`}
+            width="min-w-36 flex-1"
             label="Launch time (to InService)"
             display={`${config.launchSeconds} s`}
             value={config.launchSeconds}
@@ -243,6 +222,7 @@ export function AutoScalingLab(props: AutoScalingLabProps) {
             {config.scheduledBoost ? (
               <RangeField
                 id={`${uid}-sched`}
+                width="min-w-36 flex-1"
                 label="Scheduled minimum"
                 display={`${config.scheduledMin}`}
                 value={config.scheduledMin}

@@ -3,10 +3,11 @@
 import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
+import { RangeField, SelectField } from "../kit/fields";
 import { formatNumber } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { fieldClass, labelClass } from "../kit/styles";
+import { labelClass } from "../kit/styles";
 import { useSimulation } from "../kit/use-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
@@ -53,55 +54,7 @@ function hoursLabel(h: number): string {
   return `${h / 8_760} year${h === 8_760 ? "" : "s"}`;
 }
 
-function SelectField(props: {
-  id: string;
-  label: string;
-  value: number;
-  options: readonly number[];
-  format: (v: number) => string;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <div className="flex flex-col gap-0.5">
-      <label htmlFor={props.id} className={labelClass}>
-        {props.label}
-      </label>
-      <select id={props.id} className={fieldClass} value={props.value} onChange={(e) => props.onChange(Number(e.target.value))}>
-        {props.options.map((o) => (
-          <option key={o} value={o}>
-            {props.format(o)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function RangeField(props: {
-  id: string;
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <div className="flex min-w-32 flex-1 flex-col gap-0.5">
-      <label htmlFor={props.id} className={labelClass}>
-        {props.label}: <output htmlFor={props.id}>{props.value}</output>
-      </label>
-      <input
-        id={props.id}
-        type="range"
-        min={props.min}
-        max={props.max}
-        value={props.value}
-        onChange={(e) => props.onChange(Number(e.target.value))}
-        className="accent-sky-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:accent-sky-400"
-      />
-    </div>
-  );
-}
+const hourOptions = (hours: readonly number[]) => hours.map((h) => ({ value: h, label: hoursLabel(h) }));
 
 function statusMessage(c: AvailabilityLabConfig, v: AvailabilityLabView, ended: boolean, playing: boolean): string {
   const measured = `measured ${formatAvailability(v.measured)} (${formatDowntime(downtimeHoursPerYear(v.measured))} down a year, ${v.outages} outage${v.outages === 1 ? "" : "s"})`;
@@ -166,8 +119,8 @@ export function AvailabilityLab(props: AvailabilityLabProps) {
       <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
         <legend className="px-1 text-sm font-semibold">System (changing anything starts a fresh run)</legend>
         <div className="flex flex-wrap gap-4">
-          <RangeField id={`${uid}-n`} label="App instances" value={c.instances} min={1} max={9} onChange={(instances) => update({ instances })} />
-          <RangeField id={`${uid}-k`} label="Instances needed for the load" value={c.needed} min={1} max={c.instances} onChange={(needed) => update({ needed })} />
+          <RangeField width="min-w-32 flex-1" id={`${uid}-n`} label="App instances" value={c.instances} min={1} max={9} onChange={(instances) => update({ instances })} />
+          <RangeField width="min-w-32 flex-1" id={`${uid}-k`} label="Instances needed for the load" value={c.needed} min={1} max={c.instances} onChange={(needed) => update({ needed })} />
           <div role="radiogroup" aria-label="Availability Zones used" className="flex flex-col gap-1">
             <span className={labelClass}>Availability Zones used</span>
             <div className="flex gap-3">
@@ -188,10 +141,10 @@ export function AvailabilityLab(props: AvailabilityLabProps) {
           </div>
         </div>
         <div className="flex flex-wrap gap-4">
-          <SelectField id={`${uid}-mtbf`} label="App instance MTBF" value={c.appMtbfHours} options={APP_MTBF_CHOICES} format={hoursLabel} onChange={(appMtbfHours) => update({ appMtbfHours })} />
-          <SelectField id={`${uid}-mttr`} label="App instance MTTR" value={c.appMttrHours} options={APP_MTTR_CHOICES} format={hoursLabel} onChange={(appMttrHours) => update({ appMttrHours })} />
-          <SelectField id={`${uid}-dbmttr`} label="Database MTTR" value={c.dbMttrHours} options={DB_MTTR_CHOICES} format={hoursLabel} onChange={(dbMttrHours) => update({ dbMttrHours })} />
-          <SelectField id={`${uid}-years`} label="Simulated period" value={c.years} options={YEAR_CHOICES} format={(y) => `${y} year${y === 1 ? "" : "s"}`} onChange={(years) => update({ years })} />
+          <SelectField width="" id={`${uid}-mtbf`} label="App instance MTBF" value={c.appMtbfHours} options={hourOptions(APP_MTBF_CHOICES)} onChange={(appMtbfHours) => update({ appMtbfHours })} />
+          <SelectField width="" id={`${uid}-mttr`} label="App instance MTTR" value={c.appMttrHours} options={hourOptions(APP_MTTR_CHOICES)} onChange={(appMttrHours) => update({ appMttrHours })} />
+          <SelectField width="" id={`${uid}-dbmttr`} label="Database MTTR" value={c.dbMttrHours} options={hourOptions(DB_MTTR_CHOICES)} onChange={(dbMttrHours) => update({ dbMttrHours })} />
+          <SelectField width="" id={`${uid}-years`} label="Simulated period" value={c.years} options={YEAR_CHOICES.map((y) => ({ value: y, label: `${y} year${y === 1 ? "" : "s"}` }))} onChange={(years) => update({ years })} />
         </div>
         <div className="flex flex-col gap-1">
           <label className="flex items-center gap-2 text-sm">

@@ -3,9 +3,10 @@
 import { useCallback, useId, useState } from "react";
 import { DR_STRATEGIES, type DrStrategy } from "@/lib/sim";
 import { ControlBar } from "../kit/control-bar";
+import { SelectField } from "../kit/fields";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { dangerButtonClass, fieldClass, labelClass } from "../kit/styles";
+import { dangerButtonClass } from "../kit/styles";
 import { useSimulation } from "../kit/use-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
@@ -54,39 +55,6 @@ const BAR_COLOURS: Record<string, string> = {
   application: "bg-indigo-600 dark:bg-indigo-400",
   switch: "bg-emerald-600 dark:bg-emerald-400",
 };
-
-function Select<T extends string | number>(props: {
-  id: string;
-  label: string;
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange: (v: T) => void;
-  disabled?: boolean;
-}) {
-  return (
-    <div className="flex min-w-0 flex-col gap-0.5">
-      <label htmlFor={props.id} className={labelClass}>
-        {props.label}
-      </label>
-      <select
-        id={props.id}
-        className={`${fieldClass} max-w-full`}
-        value={String(props.value)}
-        disabled={props.disabled}
-        onChange={(e) => {
-          const found = props.options.find((o) => String(o.value) === e.target.value);
-          if (found) props.onChange(found.value);
-        }}
-      >
-        {props.options.map((o) => (
-          <option key={String(o.value)} value={String(o.value)}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export function DrDrill(props: DrDrillProps) {
   const [config, setConfig] = useState<DrillConfig>(() => ({ ...DEFAULT_CONFIG, strategy: props.strategy ?? DEFAULT_CONFIG.strategy }));
@@ -154,14 +122,14 @@ export function DrDrill(props: DrDrillProps) {
           ))}
         </div>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-          <Select
+          <SelectField
             id={`${uid}-backup`}
             label="Backup every (copied to us-west-2 10 min later)"
             value={config.backupIntervalMs}
             options={BACKUP_INTERVALS_MS.map((ms) => ({ value: ms, label: formatSpan(ms) }))}
             onChange={(backupIntervalMs) => update({ backupIntervalMs })}
           />
-          <Select<LagLevel>
+          <SelectField<LagLevel>
             id={`${uid}-lag`}
             label={usesReplica ? "Async replication lag to us-west-2" : "Async replication (not used by backup & restore)"}
             value={config.lag}
@@ -169,7 +137,7 @@ export function DrDrill(props: DrDrillProps) {
             onChange={(lag) => update({ lag })}
             disabled={!usesReplica}
           />
-          <Select
+          <SelectField
             id={`${uid}-size`}
             label="Database size"
             value={config.dataGiB}
@@ -207,14 +175,14 @@ export function DrDrill(props: DrDrillProps) {
       <fieldset className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
         <legend className="px-1 text-sm font-semibold">Business objectives</legend>
         <div className="grid grid-cols-2 gap-3">
-          <Select
+          <SelectField
             id={`${uid}-rto`}
             label="RTO: back within"
             value={objectives.rtoMs}
             options={RTO_CHOICES_MS.map((ms) => ({ value: ms, label: formatSpan(ms) }))}
             onChange={(rtoMs) => setObjectives((o) => ({ ...o, rtoMs }))}
           />
-          <Select
+          <SelectField
             id={`${uid}-rpo`}
             label="RPO: lose at most"
             value={objectives.rpoMs}

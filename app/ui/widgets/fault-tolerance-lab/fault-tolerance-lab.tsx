@@ -6,6 +6,7 @@ import { ControlBar } from "../kit/control-bar";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass, fieldClass, labelClass } from "../kit/styles";
+import { TopologyView } from "../kit/topology-view";
 import { useSimulation } from "../kit/use-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
@@ -41,13 +42,10 @@ export interface FaultToleranceLabProps {
   seed?: number;
 }
 
-const HEALTH_TEXT: Record<string, string> = {
-  healthy: "healthy",
-  unhealthy: "unhealthy",
-  initial: "starting",
-  draining: "draining",
-  unused: "deregistered",
-};
+/** A dot crosses an edge in 10 simulated seconds: one real second at 1× (the run plays 10 s a second). */
+const DOT_TRAVEL_MS = 10_000;
+/** Fixed, so the number of dots per edge compares across redundancy options: 80 requests/s ≈ 8 dots. */
+const REQUESTS_PER_DOT = 100;
 
 export function FaultToleranceLab(props: FaultToleranceLabProps) {
   const [config, setConfig] = useState<LabConfig>(() => ({ ...DEFAULT_CONFIG, redundancy: props.redundancy ?? DEFAULT_CONFIG.redundancy }));
@@ -169,37 +167,16 @@ export function FaultToleranceLab(props: FaultToleranceLabProps) {
       </div>
       <LiveRegion message={statusMessage(config, v, controls.ended)} />
 
-      <div className="grid grid-cols-3 gap-2" role="list" aria-label="Instances by Availability Zone">
-        {AZS.map((az) => (
-          <div key={az} role="listitem" className="min-w-0 rounded-md border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-800">
-            <p className="truncate text-xs font-semibold">{az}</p>
-            <ul className="mt-1 flex flex-col gap-1">
-              {v.targets
-                .filter((x) => x.azId === az)
-                .map((x) => {
-                  const ghost = !x.up && x.health === "healthy";
-                  return (
-                    <li
-                      key={x.id}
-                      className={`rounded px-1.5 py-0.5 text-xs ${
-                        !x.up
-                          ? ghost
-                            ? "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100"
-                            : "bg-rose-100 text-rose-900 dark:bg-rose-950 dark:text-rose-100"
-                          : "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
-                      }`}
-                    >
-                      <span className="font-medium">{x.id}</span>{" "}
-                      <span className="block sm:inline">
-                        {x.up ? `up, ${HEALTH_TEXT[x.health]}` : ghost ? "dead, LB thinks healthy" : `dead, ${HEALTH_TEXT[x.health]}`}
-                      </span>
-                    </li>
-                  );
-                })}
-            </ul>
-          </div>
-        ))}
-      </div>
+      <TopologyView
+        title="Instances behind the load balancer"
+        {...v.topology}
+        timeMs={controls.nowMs}
+        dotTravelMs={DOT_TRAVEL_MS}
+        requestsPerDot={REQUESTS_PER_DOT}
+        reducedMotion={controls.reducedMotion}
+        nodeNoun="instance"
+        summary={`Each line carries the requests the load balancer sends that instance; about ${INSTANCE_CAPACITY_RPS} a second is one instance's capacity.`}
+      />
 
       <MetricGrid label="Results">
         <MetricTile

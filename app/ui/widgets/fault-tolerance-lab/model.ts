@@ -18,6 +18,8 @@ import {
   type ServiceTotals,
   type TargetView,
 } from "@/lib/sim";
+import { fromServiceView, type TargetCountsSample } from "../kit/topology-adapters";
+import type { TopologyData } from "../kit/topology-view";
 
 export const REGION = "us-east-1";
 export const AZS = ["us-east-1a", "us-east-1b", "us-east-1c"] as const;
@@ -106,12 +108,25 @@ function serviceSink(service: ServiceModel, targets: { id: string; azId: string 
   };
 }
 
+/** How often the lab samples per-target request counts, for the topology's recent flow rates. */
+export const RATE_SAMPLE_MS = 1_000;
+const RATE_SAMPLES_KEPT = 3;
+
 export function createLab(config: LabConfig, seed: number) {
   const sim = new Simulation<LabLog>({ seed, maxLogEntries: 5_000 });
   const targets = instanceIds(config);
   const service = new ServiceModel(sim, serviceConfig(config));
   const failures = new FailureModel(sim, {}, [serviceSink(service, targets)]);
-  return { sim, service, failures, config, targets };
+  // Per-target counts once a simulated second, so the topology shows recent requests/s per instance whatever the
+  // frame rate. Reading the view changes nothing and draws no random numbers, so the run is the same with it.
+  const rateSamples: TargetCountsSample[] = [];
+  const sampleKind = sim.defineEvent("lab/rate-sample", (_a, _b, atMs) => {
+    rateSamples.push({ nowMs: atMs, targets: service.view().targets.map((t) => ({ id: t.id, completed: t.completed, failed: t.failed })) });
+    if (rateSamples.length > RATE_SAMPLES_KEPT) rateSamples.shift();
+    sim.schedule(atMs + RATE_SAMPLE_MS, sampleKind, 0, 0, 1);
+  });
+  sim.schedule(0, sampleKind, 0, 0, 1);
+  return { sim, service, failures, config, targets, rateSamples };
 }
 
 export type LabHandle = ReturnType<typeof createLab>;
@@ -151,6 +166,15 @@ export interface LabView {
   rescuedByRetry: number;
   availability: number | null;
   availabilityWithRetry: number | null;
+  /** Regions › AZs › instances behind the LB, with each instance's requests/s over the last one to two seconds. */
+  topology: TopologyData;
+}
+
+/** The newest sample at least one sample interval old (so the rate covers 1–2 s), else the oldest earlier one. */
+export function rateBaseline(samples: readonly TargetCountsSample[], nowMs: number): TargetCountsSample | null {
+  let best: TargetCountsSample | null = null;
+  for (const s of samples) if (s.nowMs <= nowMs - RATE_SAMPLE_MS) best = s;
+  return best ?? samples.find((s) => s.nowMs < nowMs) ?? null;
 }
 
 /** Fast failures a client can safely retry on another instance: the LB's 502/503 and dropped connections. */
@@ -203,6 +227,7 @@ export function viewLab(h: LabHandle): LabView {
     rescuedByRetry: est.rescued,
     availability: finished > 0 ? t.completed / finished : null,
     availabilityWithRetry: finished > 0 && failedWithRetry !== null ? (finished - failedWithRetry) / finished : null,
+    topology: fromServiceView(v, { regionId: REGION, azIds: AZS, previous: rateBaseline(h.rateSamples, v.nowMs) }),
   };
 }
 

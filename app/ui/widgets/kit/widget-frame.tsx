@@ -15,6 +15,12 @@ export const WIDGET_MIN_HEIGHT = {
   AvailabilityLab: "min-h-[123rem] sm:min-h-[88rem] md:min-h-[74rem]",
   LoadBalancerRace: "min-h-[176rem] sm:min-h-[137rem] md:min-h-[104rem]",
   ScalingCurve: "min-h-[102rem] sm:min-h-[66rem] md:min-h-[60rem]",
+  AgilityRace: "min-h-[110rem] sm:min-h-[80rem] md:min-h-[70rem]",
+  RegionLatencyMap: "min-h-[150rem] sm:min-h-[110rem] md:min-h-[95rem]",
+  ReplicationLab: "min-h-[110rem] sm:min-h-[85rem] md:min-h-[75rem]",
+  CacheLab: "min-h-[110rem] sm:min-h-[85rem] md:min-h-[75rem]",
+  QueueBufferLab: "min-h-[150rem] sm:min-h-[110rem] md:min-h-[95rem]",
+  ResilientTierLab: "min-h-[160rem] sm:min-h-[120rem] md:min-h-[105rem]",
 } as const;
 
 export type WidgetName = keyof typeof WIDGET_MIN_HEIGHT;

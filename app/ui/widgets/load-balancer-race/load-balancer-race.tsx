@@ -4,10 +4,11 @@ import { useCallback, useId, useState } from "react";
 import { LB_ALGORITHMS, type LbAlgorithm, type TargetHealth } from "@/lib/sim";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
+import { RangeField, SelectField } from "../kit/fields";
 import { formatDuration, formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricTile } from "../kit/metric-tile";
-import { dangerButtonClass, fieldClass, labelClass, smallButtonClass } from "../kit/styles";
+import { dangerButtonClass, smallButtonClass } from "../kit/styles";
 import { useSimulation } from "../kit/use-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
@@ -179,57 +180,33 @@ export function LoadBalancerRace(props: LoadBalancerRaceProps) {
         <legend className="px-1 text-sm font-semibold">Settings (changing one starts a fresh race)</legend>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {(["algorithmA", "algorithmB"] as const).map((key, k) => (
-            <div key={key} className="flex min-w-0 flex-col gap-0.5">
-              <label htmlFor={`${uid}-${key}`} className={labelClass}>
-                {`Load balancer ${k === 0 ? "A" : "B"} algorithm`}
-              </label>
-              <select
-                id={`${uid}-${key}`}
-                className={fieldClass}
-                value={config[key]}
-                onChange={(e) => update({ [key]: e.target.value as LbAlgorithm })}
-              >
-                {LB_ALGORITHMS.map((alg) => (
-                  <option key={alg} value={alg}>
-                    {ALGORITHM_LABELS[alg]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-          <div className="flex min-w-0 flex-col gap-0.5">
-            <label htmlFor={`${uid}-load`} className={labelClass}>
-              Load: <output htmlFor={`${uid}-load`}>{Math.round(config.loadFraction * 100)} %</output> of capacity (
-              {offeredPerSec(config)} requests/s)
-            </label>
-            <input
-              id={`${uid}-load`}
-              type="range"
-              min={30}
-              max={110}
-              step={5}
-              value={Math.round(config.loadFraction * 100)}
-              onChange={(e) => update({ loadFraction: Number(e.target.value) / 100 })}
-              className="accent-sky-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:accent-sky-400"
+            <SelectField
+              key={key}
+              id={`${uid}-${key}`}
+              label={`Load balancer ${k === 0 ? "A" : "B"} algorithm`}
+              value={config[key]}
+              options={LB_ALGORITHMS.map((alg) => ({ value: alg, label: ALGORITHM_LABELS[alg] }))}
+              onChange={(alg) => update({ [key]: alg })}
             />
-          </div>
-          <div className="flex min-w-0 flex-col gap-0.5">
-            <label htmlFor={`${uid}-hc`} className={labelClass}>
-              Health checks
-            </label>
-            <select
-              id={`${uid}-hc`}
-              className={fieldClass}
-              value={config.healthCheck}
-              onChange={(e) => update({ healthCheck: e.target.value as HealthCheckPreset })}
-            >
-              {(Object.keys(HEALTH_CHECKS) as HealthCheckPreset[]).map((k) => (
-                <option key={k} value={k}>
-                  {HEALTH_CHECKS[k].label}
-                </option>
-              ))}
-            </select>
-          </div>
+          ))}
+          <RangeField
+            id={`${uid}-load`}
+            label="Load"
+            display={`${Math.round(config.loadFraction * 100)} %`}
+            unit={`of capacity (${offeredPerSec(config)} requests/s)`}
+            value={Math.round(config.loadFraction * 100)}
+            min={30}
+            max={110}
+            step={5}
+            onChange={(pct) => update({ loadFraction: pct / 100 })}
+          />
+          <SelectField
+            id={`${uid}-hc`}
+            label="Health checks"
+            value={config.healthCheck}
+            options={(Object.keys(HEALTH_CHECKS) as HealthCheckPreset[]).map((k) => ({ value: k, label: HEALTH_CHECKS[k].label }))}
+            onChange={(healthCheck) => update({ healthCheck })}
+          />
         </div>
         <label className="flex items-center gap-2 text-sm">
           <input
@@ -246,23 +223,14 @@ export function LoadBalancerRace(props: LoadBalancerRaceProps) {
             const up = v.a.service.targets[i]?.up ?? true;
             return (
               <div key={id} className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 p-2 dark:border-slate-700">
-                <div className="flex flex-col gap-0.5">
-                  <label htmlFor={`${uid}-speed-${i}`} className={labelClass}>
-                    {id} ({serverAz(i)}) speed
-                  </label>
-                  <select
-                    id={`${uid}-speed-${i}`}
-                    className={fieldClass}
-                    value={speed}
-                    onChange={(e) => setSpeed(i, Number(e.target.value))}
-                  >
-                    {SPEEDS.map((s) => (
-                      <option key={s} value={s}>
-                        {s}×
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  width=""
+                  id={`${uid}-speed-${i}`}
+                  label={`${id} (${serverAz(i)}) speed`}
+                  value={speed}
+                  options={SPEEDS.map((s) => ({ value: s, label: `${s}×` }))}
+                  onChange={(x) => setSpeed(i, x)}
+                />
                 <button
                   type="button"
                   className={up ? dangerButtonClass : smallButtonClass}

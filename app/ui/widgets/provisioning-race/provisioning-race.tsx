@@ -13,9 +13,9 @@ import {
 } from "@/lib/sim";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
+import { RangeField } from "../kit/fields";
 import { formatNumber, formatPercent, formatUsd } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
-import { labelClass } from "../kit/styles";
 import { useSimulation } from "../kit/use-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 
@@ -101,35 +101,6 @@ function downsample(series: ProvisioningSeries): { days: number[]; demand: numbe
 
 const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
 
-function RangeField(props: {
-  id: string;
-  label: string;
-  value: number;
-  display: string;
-  min: number;
-  max: number;
-  step?: number;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <div className="flex min-w-40 flex-1 flex-col gap-0.5">
-      <label htmlFor={props.id} className={labelClass}>
-        {props.label}: <output htmlFor={props.id}>{props.display}</output>
-      </label>
-      <input
-        id={props.id}
-        type="range"
-        min={props.min}
-        max={props.max}
-        step={props.step ?? 1}
-        value={props.value}
-        onChange={(e) => props.onChange(Number(e.target.value))}
-        className="accent-sky-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:accent-sky-400"
-      />
-    </div>
-  );
-}
-
 export function ProvisioningRace(props: ProvisioningRaceProps) {
   const [config, setConfig] = useState<RaceConfig>(() => ({
     growthPercentPerDay: 1,
@@ -190,6 +161,7 @@ export function ProvisioningRace(props: ProvisioningRaceProps) {
         <div className="flex flex-wrap gap-4">
           <RangeField
             id={`${uid}-growth`}
+            width="min-w-40 flex-1"
             label="Growth"
             display={`${config.growthPercentPerDay.toFixed(1)} % a day`}
             value={config.growthPercentPerDay}
@@ -200,6 +172,7 @@ export function ProvisioningRace(props: ProvisioningRaceProps) {
           />
           <RangeField
             id={`${uid}-lead`}
+            width="min-w-40 flex-1"
             label="On-prem lead time"
             display={`${config.leadTimeWeeks} weeks`}
             value={config.leadTimeWeeks}
@@ -209,6 +182,7 @@ export function ProvisioningRace(props: ProvisioningRaceProps) {
           />
           <RangeField
             id={`${uid}-lot`}
+            width="min-w-40 flex-1"
             label="On-prem lot size"
             display={`${config.lotSize} servers`}
             value={config.lotSize}
@@ -219,6 +193,7 @@ export function ProvisioningRace(props: ProvisioningRaceProps) {
           />
           <RangeField
             id={`${uid}-launch`}
+            width="min-w-40 flex-1"
             label="Cloud launch time"
             display={`${config.launchMinutes} min`}
             value={config.launchMinutes}

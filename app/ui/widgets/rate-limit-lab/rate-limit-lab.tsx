@@ -4,6 +4,7 @@ import { useCallback, useId, useState } from "react";
 import { GatewayModel, Simulation, type ClientSpec, type GatewayLogEntry, type GatewayView } from "@/lib/sim";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
+import { RangeField } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
@@ -76,34 +77,6 @@ const PRESETS: Record<NonNullable<RateLimitLabProps["preset"]>, LabConfig> = {
   "retry-storm": { ratePerSec: 5, burst: 10, clientRatePerSec: 9, traffic: "random", retries: true },
 };
 
-function Slider(props: {
-  id: string;
-  label: string;
-  unit: string;
-  value: number;
-  min: number;
-  max: number;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <div className="flex min-w-40 flex-1 flex-col gap-0.5">
-      <label htmlFor={props.id} className={labelClass}>
-        {props.label}: <output htmlFor={props.id}>{props.value}</output> {props.unit}
-      </label>
-      <input
-        id={props.id}
-        type="range"
-        min={props.min}
-        max={props.max}
-        step={1}
-        value={props.value}
-        onChange={(e) => props.onChange(Number(e.target.value))}
-        className="accent-sky-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:accent-sky-400"
-      />
-    </div>
-  );
-}
-
 export function RateLimitLab(props: RateLimitLabProps) {
   const [config, setConfig] = useState<LabConfig>(() => PRESETS[props.preset ?? "default"]);
   const create = useCallback((seed: number) => createLab(config, seed), [config]);
@@ -149,9 +122,9 @@ export function RateLimitLab(props: RateLimitLabProps) {
       <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
         <legend className="px-1 text-sm font-semibold">Settings (changing one starts a fresh run)</legend>
         <div className="flex flex-wrap gap-4">
-          <Slider id={`${uid}-rate`} label="Rate" unit="tokens/s" value={config.ratePerSec} min={1} max={20} onChange={(ratePerSec) => update({ ratePerSec })} />
-          <Slider id={`${uid}-burst`} label="Burst" unit="tokens" value={config.burst} min={0} max={50} onChange={(burst) => update({ burst })} />
-          <Slider id={`${uid}-client`} label="Client sends" unit="requests/s" value={config.clientRatePerSec} min={1} max={30} onChange={(clientRatePerSec) => update({ clientRatePerSec })} />
+          <RangeField width="min-w-40 flex-1" id={`${uid}-rate`} label="Rate" unit="tokens/s" value={config.ratePerSec} min={1} max={20} onChange={(ratePerSec) => update({ ratePerSec })} />
+          <RangeField width="min-w-40 flex-1" id={`${uid}-burst`} label="Burst" unit="tokens" value={config.burst} min={0} max={50} onChange={(burst) => update({ burst })} />
+          <RangeField width="min-w-40 flex-1" id={`${uid}-client`} label="Client sends" unit="requests/s" value={config.clientRatePerSec} min={1} max={30} onChange={(clientRatePerSec) => update({ clientRatePerSec })} />
         </div>
         <div className="flex flex-wrap items-end gap-4">
           <div className="flex flex-col gap-0.5">

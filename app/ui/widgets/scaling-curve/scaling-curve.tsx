@@ -3,6 +3,7 @@
 import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
+import { RangeField } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
@@ -39,35 +40,6 @@ export interface ScalingCurveProps {
 interface ModelParams {
   sigma: number;
   kappa: number;
-}
-
-function Slider(props: {
-  id: string;
-  label: string;
-  shown: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <div className="flex min-w-0 flex-col gap-0.5">
-      <label htmlFor={props.id} className={labelClass}>
-        {props.label}: <output htmlFor={props.id}>{props.shown}</output>
-      </label>
-      <input
-        id={props.id}
-        type="range"
-        min={props.min}
-        max={props.max}
-        step={props.step}
-        value={props.value}
-        onChange={(e) => props.onChange(Number(e.target.value))}
-        className="accent-sky-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:accent-sky-400"
-      />
-    </div>
-  );
 }
 
 const usd = (v: number) => `$${v.toFixed(2)}`;
@@ -201,30 +173,30 @@ export function ScalingCurve(props: ScalingCurveProps) {
       <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
         <legend className="px-1 text-sm font-semibold">Your model and your goal (no re-run needed)</legend>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-          <Slider
+          <RangeField
             id={`${uid}-sigma`}
             label="Contention σ (serial fraction)"
-            shown={params.sigma.toFixed(3)}
+            display={params.sigma.toFixed(3)}
             value={params.sigma}
             min={0}
             max={0.3}
             step={0.005}
             onChange={(sigma) => setParams((p) => ({ ...p, sigma }))}
           />
-          <Slider
+          <RangeField
             id={`${uid}-kappa`}
             label="Coherency κ"
-            shown={params.kappa.toFixed(4)}
+            display={params.kappa.toFixed(4)}
             value={params.kappa}
             min={0}
             max={0.01}
             step={0.0005}
             onChange={(kappa) => setParams((p) => ({ ...p, kappa }))}
           />
-          <Slider
+          <RangeField
             id={`${uid}-target`}
             label="Throughput needed"
-            shown={`${target} requests/s`}
+            display={`${target} requests/s`}
             value={target}
             min={20}
             max={800}

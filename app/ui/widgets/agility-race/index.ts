@@ -1,0 +1,1 @@
+export { AgilityRace, type AgilityRaceProps } from "./agility-race";

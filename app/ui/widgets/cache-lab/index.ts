@@ -1,0 +1,1 @@
+export { CacheLab, type CacheLabProps } from "./cache-lab";

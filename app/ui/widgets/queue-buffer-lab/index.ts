@@ -1,0 +1,1 @@
+export { QueueBufferLab, type QueueBufferLabProps } from "./queue-buffer-lab";

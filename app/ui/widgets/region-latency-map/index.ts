@@ -1,0 +1,1 @@
+export { RegionLatencyMap, type RegionLatencyMapProps } from "./region-latency-map";

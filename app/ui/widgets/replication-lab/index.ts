@@ -1,0 +1,1 @@
+export { ReplicationLab, type ReplicationLabProps } from "./replication-lab";

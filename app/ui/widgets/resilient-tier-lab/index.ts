@@ -1,0 +1,1 @@
+export { ResilientTierLab, type ResilientTierLabProps } from "./resilient-tier-lab";
