@@ -102,11 +102,14 @@ export class ArrivalProcess {
   readonly spec: ArrivalSpec;
   readonly startMs: number;
   state: ArrivalState = { n: 0, phase: 0, mark: 0 };
+  /** Poisson: the mean gap in ms (1000 / ratePerSec, the same expression the draw always used); otherwise 0. */
+  private readonly poissonGapMs: number;
 
   constructor(spec: ArrivalSpec, startMs = 0) {
     validateArrivals(spec);
     this.spec = spec;
     this.startMs = startMs;
+    this.poissonGapMs = spec.kind === "poisson" ? 1000 / spec.ratePerSec : 0;
   }
 
   /**
@@ -115,6 +118,16 @@ export class ArrivalProcess {
    * constant and trace times come from the index, so they never drift.
    */
   next(nowMs: number, rng: Rng): number {
+    // Poisson after the first arrival: the hot case, kept small so callers can inline it.
+    const state = this.state;
+    if (this.poissonGapMs > 0 && state.n > 0) {
+      state.n++;
+      return nowMs + rng.exponential(this.poissonGapMs);
+    }
+    return this.nextOther(nowMs, rng);
+  }
+
+  private nextOther(nowMs: number, rng: Rng): number {
     const spec = this.spec;
     const state = this.state;
     const first = state.n === 0;

@@ -34,18 +34,21 @@ function pow2(k: number): number {
 
 /** ln(2^k · (1 + f)) for 1 + f in [√2/2, √2) (the core of fdlibm e_log.c). */
 function logCore(k: number, f: number): number {
-  if ((f < 0 ? -f : f) < 9.5367431640625e-7) {
-    // |f| < 2^-20
-    if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
-    const r = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - r : k * LN2_HI - (r - k * LN2_LO - f);
-  }
+  // |f| < 2^-20 is rare: its branch lives in its own function, so this one stays small enough to inline.
+  if ((f < 0 ? -f : f) < 9.5367431640625e-7) return logTiny(k, f);
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;
   const r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
   const hfsq = 0.5 * f * f;
   return k === 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - (hfsq - (s * (hfsq + r) + k * LN2_LO) - f);
+}
+
+/** logCore for |f| < 2^-20. */
+function logTiny(k: number, f: number): number {
+  if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
+  const r = f * f * (0.5 - 0.33333333333333333 * f);
+  return k === 0 ? f - r : k * LN2_HI - (r - k * LN2_LO - f);
 }
 
 /** Natural logarithm. */

@@ -79,13 +79,14 @@ export class ServiceTimeSampler {
 
   /** One service time in ms. Deterministic specs draw nothing, so they leave the stream untouched. */
   sample(rng: Rng): number {
-    switch (this.code) {
-      case EXPONENTIAL:
-        return rng.exponential(this.p1);
-      case DETERMINISTIC:
-        return this.p1;
-      default:
-        return exp(this.p1 + this.p2 * standardNormal(rng));
-    }
+    // Small on purpose, so callers can inline it: the lognormal's Box–Muller lives in its own method.
+    const code = this.code;
+    if (code === EXPONENTIAL) return rng.exponential(this.p1);
+    if (code === DETERMINISTIC) return this.p1;
+    return this.lognormal(rng);
+  }
+
+  private lognormal(rng: Rng): number {
+    return exp(this.p1 + this.p2 * standardNormal(rng));
   }
 }

@@ -52,6 +52,8 @@ export class EventQueue {
   // [cursorBucket, cursorBucket + RING); ring position (cursorIndex + b − cursorBucket) mod RING.
   private readonly head = new Int32Array(RING).fill(NONE);
   private widthMs = 1;
+  /** 1 / widthMs: a multiplication per push instead of a division (monotonic in atMs, like the division). */
+  private invWidth = 1;
   private cursorBucket = 0;
   private cursorIndex = 0;
   private calendarCount = 0;
@@ -199,7 +201,7 @@ export class EventQueue {
 
   /** Files a slot in the calendar when its bucket is inside the ring's window, otherwise in the heap. */
   private place(slot: number, atMs: number): void {
-    const bucket = Math.floor(atMs / this.widthMs);
+    const bucket = Math.floor(atMs * this.invWidth);
     if (this.calendarCount === 0) {
       // An empty calendar can move its window anywhere: start it at this event.
       this.cursorBucket = bucket;
@@ -273,8 +275,9 @@ export class EventQueue {
     this.head.fill(NONE);
     this.calendarCount = 0;
     this.widthMs = target;
+    this.invWidth = 1 / target;
     this.cursorIndex = 0;
-    this.cursorBucket = Math.floor(nowMs / target);
+    this.cursorBucket = Math.floor(nowMs * this.invWidth);
     for (const s of slots) this.place(s, this.atMs[s] as number);
   }
 

@@ -53,6 +53,8 @@ export interface WorkloadSpec {
   regionId?: string;
   /** For `single-az`: the AZ to use; otherwise the first AZ with room is chosen and kept. */
   azId?: string;
+  /** Fraction of its vCPUs each VM keeps busy (0–1), until `setVmCpuBusy` changes it. Default 1. */
+  cpuBusy?: number;
 }
 
 export interface RandomHostFailures {
@@ -97,6 +99,10 @@ export interface VmView {
   workloadId: string;
   state: VmState;
   hostId: string | null;
+  /** Fraction of its vCPUs the VM is trying to use. */
+  cpuBusy: number;
+  /** How much slower its work runs because of its neighbours (1 = full speed; see `vmSlowdown`). */
+  slowdown: number;
 }
 
 export interface HostView {
@@ -113,6 +119,10 @@ export interface HostView {
   usableMemoryGiB: number;
   usedVcpu: number;
   usedMemoryGiB: number;
+  /** vCPUs the host's running VMs are trying to use right now (allocation × busy fraction). */
+  cpuDemand: number;
+  /** Demand over the physical cores left after the hypervisor's overhead; above 1, VMs wait for CPU (steal time). */
+  cpuContention: number;
   vmIds: string[];
 }
 
@@ -163,6 +173,7 @@ export interface InfrastructureState {
   regionUp: boolean[];
   vmState: VmState[];
   vmHost: number[];
+  vmCpuBusy: number[];
   workloads: {
     pinnedAz: number;
     measuring: boolean;
@@ -301,6 +312,11 @@ export class InfrastructureModel implements SimModel<InfrastructureState> {
       regionUp: this.regionIds.map(() => true),
       vmState: this.vmIds.map(() => "pending"),
       vmHost: this.vmIds.map(() => -1),
+      vmCpuBusy: this.vmWorkload.map((w) => {
+        const busy = (this.workloads[w] as Workload).spec.cpuBusy ?? 1;
+        if (!(busy >= 0 && busy <= 1)) throw new Error("cpuBusy is a fraction from 0 to 1.");
+        return busy;
+      }),
       workloads: this.workloads.map((w) => ({
         pinnedAz: w.fixedAz,
         measuring: false,
@@ -477,6 +493,8 @@ export class InfrastructureModel implements SimModel<InfrastructureState> {
               usableMemoryGiB: h.usableMemoryGiB,
               usedVcpu: used.vcpu[hi] as number,
               usedMemoryGiB: used.memory[hi] as number,
+              cpuDemand: this.cpuDemand(hi),
+              cpuContention: this.contention(hi),
               vmIds: vmsOn[hi] as string[],
             };
           }),
@@ -496,10 +514,54 @@ export class InfrastructureModel implements SimModel<InfrastructureState> {
           workloadId: this.spec(v).id,
           state: s.vmState[v] as VmState,
           hostId: h >= 0 ? (this.hosts[h] as Host).id : null,
+          cpuBusy: s.vmCpuBusy[v] as number,
+          slowdown: h >= 0 ? this.contention(h) : 1,
         };
       }),
       workloads: this.workloads.map((_, w) => this.status(w)),
     };
+  }
+
+  /**
+   * Noisy neighbours. A VM's vCPUs are time slices of the host's physical cores; with CPU overcommit, VMs that are
+   * all busy at once ask for more than the cores can give, and every VM on the host waits its turn (steal time).
+   * Sets how busy a VM is (0–1 of its vCPUs); returns false for an unknown VM.
+   */
+  setVmCpuBusy(vmId: string, fraction: number): boolean {
+    const v = this.vmIds.indexOf(vmId);
+    if (v < 0 || !(fraction >= 0 && fraction <= 1)) return false;
+    this.state.vmCpuBusy[v] = fraction;
+    this.notify();
+    return true;
+  }
+
+  /** CPU demand over the host's physical capacity (cores after hypervisor overhead), at least 1. */
+  hostCpuContention(hostId: string): number {
+    const h = this.hostIndex.get(hostId);
+    return h === undefined ? 1 : this.contention(h);
+  }
+
+  /**
+   * How much longer a VM's CPU work takes than on an uncontended host: its host's contention while it runs, 1 when
+   * it is not running. A model for widgets and the service model to stretch service times by.
+   */
+  vmSlowdown(vmId: string): number {
+    const v = this.vmIds.indexOf(vmId);
+    const h = v < 0 ? -1 : (this.state.vmHost[v] as number);
+    return h < 0 ? 1 : this.contention(h);
+  }
+
+  private cpuDemand(h: number): number {
+    let demand = 0;
+    this.state.vmHost.forEach((vh, v) => {
+      if (vh === h && this.state.vmState[v] === "running") demand += this.spec(v).vcpu * (this.state.vmCpuBusy[v] as number);
+    });
+    return demand;
+  }
+
+  private contention(h: number): number {
+    const physicalCores = (this.hosts[h] as Host).usableVcpu / this.cpuOvercommit;
+    return physicalCores > 0 ? Math.max(1, this.cpuDemand(h) / physicalCores) : 1;
   }
 
   snapshot(): InfrastructureState {

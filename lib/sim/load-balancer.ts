@@ -124,12 +124,55 @@ export class Router {
 
   /** The target for a request arriving at `node`; -1 when it has none. `outstanding` is per target. */
   pick(node: number, outstanding: Int32Array, rng: Rng): number {
+    // Small on purpose (each algorithm in its own method), so the service's hot path can inline it.
     const n = this.candLen[node] as number;
-    if (n === 0) return -1;
+    if (n <= 1) return n === 0 ? -1 : (this.cand[node * this.targetCount] as number);
+    const code = this.code;
+    if (code === LEAST_OUTSTANDING) return this.leastOutstanding(node, n, outstanding);
+    return this.pickOther(code, node, n, outstanding, rng);
+  }
+
+  /**
+   * The candidate with the fewest outstanding requests, scanning from the node's rotating cursor, so ties go to
+   * the first in rotation order and idle targets share the load evenly. Stops early at an idle target.
+   */
+  private leastOutstanding(node: number, n: number, outstanding: Int32Array): number {
+    const cand = this.cand;
+    const base = node * this.targetCount;
+    let k = this.rr[node] as number;
+    if (k >= n) k = 0;
+    this.rr[node] = k + 1;
+    let best = cand[base + k] as number;
+    let bestOut = outstanding[best] as number;
+    if (bestOut <= 0) return best;
+    // The rotation k+1 … n−1, then 0 … k−1, as two plain loops.
+    const end = base + n;
+    for (let i = base + k + 1; i < end; i++) {
+      const t = cand[i] as number;
+      const o = outstanding[t] as number;
+      if (o < bestOut) {
+        best = t;
+        bestOut = o;
+        if (o <= 0) return best;
+      }
+    }
+    const stop = base + k;
+    for (let i = base; i < stop; i++) {
+      const t = cand[i] as number;
+      const o = outstanding[t] as number;
+      if (o < bestOut) {
+        best = t;
+        bestOut = o;
+        if (o <= 0) return best;
+      }
+    }
+    return best;
+  }
+
+  private pickOther(code: number, node: number, n: number, outstanding: Int32Array, rng: Rng): number {
     const base = node * this.targetCount;
     const cand = this.cand;
-    if (n === 1) return cand[base] as number;
-    switch (this.code) {
+    switch (code) {
       case ROUND_ROBIN: {
         let k = this.rr[node] as number;
         if (k >= n) k = 0;
@@ -138,25 +181,6 @@ export class Router {
       }
       case RANDOM:
         return cand[base + rng.int(n)] as number;
-      case LEAST_OUTSTANDING: {
-        // Ties rotate (the scan starts one further each time), so idle targets share the load evenly.
-        let k = this.rr[node] as number;
-        if (k >= n) k = 0;
-        this.rr[node] = k + 1;
-        let best = cand[base + k] as number;
-        let bestOut = outstanding[best] as number;
-        for (let j = 1; j < n && bestOut > 0; j++) {
-          k++;
-          if (k === n) k = 0;
-          const t = cand[base + k] as number;
-          const o = outstanding[t] as number;
-          if (o < bestOut) {
-            best = t;
-            bestOut = o;
-          }
-        }
-        return best;
-      }
       case POWER_OF_TWO: {
         const i = rng.int(n);
         let j = rng.int(n - 1);
@@ -198,7 +222,7 @@ export class Router {
         return cand[base + lo] as number;
       }
       default:
-        throw new Error(`Unknown algorithm code ${this.code}.`);
+        throw new Error(`Unknown algorithm code ${code}.`);
     }
   }
 }

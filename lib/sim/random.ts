@@ -49,19 +49,31 @@ export interface Rng {
  * sfc32, seeded through SplitMix32: fast, 128-bit state, passes PractRand far beyond what a course needs. The state
  * lives in an Int32Array: uint32 values above 2^30 would otherwise be boxed as heap numbers on every update, which
  * made each draw several times slower.
+ *
+ * A class, not an object of closures: every stream shares the same prototype methods, so a hot call site such as
+ * `rng.next()` stays monomorphic (and inlined) across streams and across simulations. With closures, each new
+ * stream brought new function objects, and optimised code was thrown away ("wrong call target") at the start of
+ * every run.
  */
-export function createRng(seed: number, state?: readonly number[]): Rng {
-  const s = new Int32Array(4);
-  if (state && state.length === 4) {
-    s.set(state);
-  } else {
-    s[0] = mix32(seed >>> 0);
-    s[1] = mix32(s[0] >>> 0);
-    s[2] = mix32(s[1] >>> 0);
-    s[3] = 1;
-    for (let i = 0; i < 12; i++) nextU32();
+class Sfc32 implements Rng {
+  private readonly s = new Int32Array(4);
+
+  constructor(seed: number, state?: readonly number[]) {
+    const s = this.s;
+    if (state && state.length === 4) {
+      s.set(state);
+    } else {
+      s[0] = mix32(seed >>> 0);
+      s[1] = mix32(s[0] >>> 0);
+      s[2] = mix32(s[1] >>> 0);
+      s[3] = 1;
+      for (let i = 0; i < 12; i++) this.u32();
+    }
   }
-  function nextU32(): number {
+
+  /** The next raw 32-bit output, as an unsigned number. */
+  u32(): number {
+    const s = this.s;
     const a = s[0] as number;
     const b = s[1] as number;
     const c = s[2] as number;
@@ -73,25 +85,42 @@ export function createRng(seed: number, state?: readonly number[]): Rng {
     s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   }
-  const rng: Rng = {
-    next: () => nextU32() / 4294967296,
-    int: (maxExclusive) => Math.floor((nextU32() / 4294967296) * maxExclusive),
-    // −ln(1 − u) with the deterministic logarithm: Math.log differs in the last bit between engines.
-    exponential: (mean) => -lnUnit32(4294967296 - nextU32()) * mean,
-    shuffle<T>(items: readonly T[]): T[] {
-      const out = items.slice();
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = rng.int(i + 1);
-        const tmp = out[i] as T;
-        out[i] = out[j] as T;
-        out[j] = tmp;
-      }
-      return out;
-    },
-    // As unsigned 32-bit numbers, the form snapshots have always used.
-    state: () => Array.from(s, (x) => x >>> 0),
-  };
-  return rng;
+
+  /**
+   * An own arrow function rather than a prototype method, so a detached `rng.next` (as in
+   * `Array.from({ length }, rng.next)`) keeps working as it did when streams were objects of closures. Every
+   * instance's `next` comes from this one function literal, so call sites still inline it.
+   */
+  readonly next = (): number => this.u32() / 4294967296;
+
+  int(maxExclusive: number): number {
+    return Math.floor((this.u32() / 4294967296) * maxExclusive);
+  }
+
+  /** −ln(1 − u) · mean with the deterministic logarithm: Math.log differs in the last bit between engines. */
+  exponential(mean: number): number {
+    return -lnUnit32(4294967296 - this.u32()) * mean;
+  }
+
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = items.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      const tmp = out[i] as T;
+      out[i] = out[j] as T;
+      out[j] = tmp;
+    }
+    return out;
+  }
+
+  /** As unsigned 32-bit numbers, the form snapshots have always used. */
+  state(): number[] {
+    return Array.from(this.s, (x) => x >>> 0);
+  }
+}
+
+export function createRng(seed: number, state?: readonly number[]): Rng {
+  return new Sfc32(seed, state);
 }
 
 /** A stream of `seed` that is independent of every other named stream. */

@@ -243,6 +243,7 @@ export interface ServiceState {
   targets: {
     az: number[];
     up: number[];
+    slowdown: number[];
     busy: number[];
     qHead: number[];
     qTail: number[];
@@ -304,6 +305,9 @@ export class ServiceModel implements SimModel<ServiceState> {
   private readonly bucketMs: number;
   private readonly logRequests: boolean;
   private readonly kinds: { arrival: number; end: number; bucket: number; check: number; checkFail: number; drain: number; fault: number; register: number };
+  /** The two per-request kinds as plain fields: read on every request. */
+  private readonly kindArrival: number;
+  private readonly kindEnd: number;
 
   // Configuration, by index.
   private readonly azIds: string[];
@@ -311,6 +315,11 @@ export class ServiceModel implements SimModel<ServiceState> {
   private readonly targetIds: string[];
   private readonly workers: Int32Array;
   private readonly speed: Float64Array;
+  /**
+   * Per target: how much slower its VM runs because busy neighbours share its host's cores (noisy neighbours,
+   * from the infrastructure model; 1 without one). Service starts multiply by it.
+   */
+  private readonly slowdown: Float64Array;
   /** 1 / speed: a multiplication per request instead of a division. */
   private readonly invSpeed: Float64Array;
   private readonly maxQueue: Int32Array;
@@ -426,6 +435,7 @@ export class ServiceModel implements SimModel<ServiceState> {
     this.workers = Int32Array.from(config.targets.map((t) => positiveInt(t.workers ?? 1, `${t.id} workers`)));
     this.speed = Float64Array.from(config.targets.map((t) => positive(t.speed ?? 1, `${t.id} speed`)));
     this.invSpeed = this.speed.map((x) => 1 / x);
+    this.slowdown = new Float64Array(config.targets.length).fill(1);
     this.maxQueue = Int32Array.from(config.targets.map((t) => (t.maxQueue == null ? -1 : Math.max(0, Math.floor(t.maxQueue)))));
     this.costPerHour = Float64Array.from(config.targets.map((t) => t.costPerHour ?? 0));
     this.router = new Router(config.loadBalancer.algorithm, nodeAzIds.length, config.targets.map((t) => t.weight ?? 1));
@@ -498,6 +508,8 @@ export class ServiceModel implements SimModel<ServiceState> {
       fault: sim.defineEvent("service/instance", (a, b) => this.setInstanceUp(a, b === 1)),
       register: sim.defineEvent("service/register", (a, b) => (b === 1 ? this.register(a) : this.deregister(a))),
     };
+    this.kindArrival = this.kinds.arrival;
+    this.kindEnd = this.kinds.end;
     sim.addModel(this);
 
     const now = sim.nowMs;
@@ -509,6 +521,7 @@ export class ServiceModel implements SimModel<ServiceState> {
       if (spec.vmId === undefined) this.tUp[t] = 1;
       else {
         const where = (infrastructure as InfrastructureModel).vmLocation(spec.vmId);
+        this.slowdown[t] = (infrastructure as InfrastructureModel).vmSlowdown(spec.vmId);
         this.tUp[t] = where.running ? 1 : 0;
         this.tAz[t] = where.azId === null ? -1 : azIds.indexOf(where.azId);
       }
@@ -670,6 +683,7 @@ export class ServiceModel implements SimModel<ServiceState> {
       targets: {
         az: arr(this.tAz),
         up: arr(this.tUp),
+        slowdown: arr(this.slowdown),
         busy: arr(this.tBusy),
         qHead: arr(this.tQHead),
         qTail: arr(this.tQTail),
@@ -738,6 +752,7 @@ export class ServiceModel implements SimModel<ServiceState> {
     const t = s.targets;
     fill(this.tAz, t.az);
     fill(this.tUp, t.up);
+    fill(this.slowdown, t.slowdown);
     fill(this.tBusy, t.busy);
     fill(this.tQHead, t.qHead);
     fill(this.tQTail, t.qTail);
@@ -792,36 +807,25 @@ export class ServiceModel implements SimModel<ServiceState> {
     this.bucketArrived++;
     this.bucketRequests++;
     const rng = this.requestRngs[s] as Rng;
+    const cum = this.classCumWeight;
+    const classCount = cum.length;
     let cls = 0;
-    const classCount = this.classCumWeight.length;
     if (classCount > 1) {
-      const x = rng.next() * (this.classCumWeight[classCount - 1] as number);
-      while ((this.classCumWeight[cls] as number) <= x) cls++;
+      const x = rng.next() * (cum[classCount - 1] as number);
+      while ((cum[cls] as number) <= x) cls++;
     }
     const work = (this.samplers[cls] as ServiceTimeSampler).sample(rng);
     const router = this.router;
     const nodes = router.enabledNodes;
-    if (nodes === 0) {
-      this.failNew(NO_TARGETS, id, s, cls, -1);
-      return;
-    }
-    const node = nodes === 1 ? router.enabledNode(0) : router.enabledNode(rng.int(nodes));
+    if (nodes === 0) return this.failNew(NO_TARGETS, id, s, cls, -1);
+    const node = router.enabledNode(nodes === 1 ? 0 : rng.int(nodes));
     const t = router.pick(node, this.tOut, this.lbRng);
-    if (t < 0) {
-      this.failNew(NO_TARGETS, id, s, cls, -1);
-      return;
-    }
-    if (this.tUp[t] === 0) {
-      this.failNew(UNREACHABLE, id, s, cls, t);
-      return;
-    }
+    if (t < 0) return this.failNew(NO_TARGETS, id, s, cls, -1);
+    if (this.tUp[t] === 0) return this.failNew(UNREACHABLE, id, s, cls, t);
     const idle = (this.tBusy[t] as number) < (this.workers[t] as number);
     if (!idle) {
       const maxQ = this.maxQueue[t] as number;
-      if (maxQ >= 0 && (this.tQLen[t] as number) >= maxQ) {
-        this.failNew(QUEUE_FULL, id, s, cls, t);
-        return;
-      }
+      if (maxQ >= 0 && (this.tQLen[t] as number) >= maxQ) return this.failNew(QUEUE_FULL, id, s, cls, t);
     }
     const slot = this.alloc();
     this.rArrivalMs[slot] = now;
@@ -838,33 +842,39 @@ export class ServiceModel implements SimModel<ServiceState> {
     if (idle) {
       if (!this.start(slot, t, now)) this.failTimedOutInQueue(slot, t);
     } else {
-      this.rState[slot] = QUEUED;
-      this.rNext[slot] = -1;
-      const tail = this.tQTail[t] as number;
-      if (tail < 0) this.tQHead[t] = slot;
-      else this.rNext[tail] = slot;
-      this.tQTail[t] = slot;
-      this.tQLen[t] = (this.tQLen[t] as number) + 1;
+      this.enqueue(slot, t);
     }
+  }
+
+  private enqueue(slot: number, t: number): void {
+    this.rState[slot] = QUEUED;
+    this.rNext[slot] = -1;
+    const tail = this.tQTail[t] as number;
+    if (tail < 0) this.tQHead[t] = slot;
+    else this.rNext[tail] = slot;
+    this.tQTail[t] = slot;
+    this.tQLen[t] = (this.tQLen[t] as number) + 1;
   }
 
   /** Starts serving `slot` on target t; false when its deadline has already passed (nothing started). */
   private start(slot: number, t: number, now: number): boolean {
-    let endMs = now + (this.rWork[slot] as number) * (this.invSpeed[t] as number);
+    const arrivalMs = this.rArrivalMs[slot] as number;
+    let endMs = now + (this.rWork[slot] as number) * (this.invSpeed[t] as number) * (this.slowdown[t] as number);
     let flag = 0;
     const timeout = this.classTimeout[this.rClass[slot] as number] as number;
     if (timeout > 0) {
-      const deadline = (this.rArrivalMs[slot] as number) + timeout;
+      const deadline = arrivalMs + timeout;
       if (endMs > deadline) {
         if (now >= deadline) return false;
         endMs = deadline;
         flag = 1;
       }
     }
-    this.tBusyAcc[t] = (this.tBusyAcc[t] as number) + (this.tBusy[t] as number) * (now - (this.tLastMs[t] as number));
+    const busy = this.tBusy[t] as number;
+    this.tBusyAcc[t] = (this.tBusyAcc[t] as number) + busy * (now - (this.tLastMs[t] as number));
     this.tLastMs[t] = now;
-    this.tBusy[t] = (this.tBusy[t] as number) + 1;
-    const waitMs = now - (this.rArrivalMs[slot] as number);
+    this.tBusy[t] = busy + 1;
+    const waitMs = now - arrivalMs;
     this.started++;
     if (waitMs > 0) {
       this.waited++;
@@ -872,16 +882,17 @@ export class ServiceModel implements SimModel<ServiceState> {
     }
     this.rState[slot] = IN_SERVICE;
     this.rStartMs[slot] = now;
-    this.sim.schedule(endMs, this.kinds.end, slot, (this.rGen[slot] as number) * 2 + flag);
+    this.sim.schedule(endMs, this.kindEnd, slot, (this.rGen[slot] as number) * 2 + flag);
     return true;
   }
 
   private onEnd(slot: number, b: number, now: number): void {
     if (this.rGen[slot] !== b >> 1 || this.rState[slot] !== IN_SERVICE) return; // the instance died meanwhile
     const t = this.rTarget[slot] as number;
-    this.tBusyAcc[t] = (this.tBusyAcc[t] as number) + (this.tBusy[t] as number) * (now - (this.tLastMs[t] as number));
+    const busy = this.tBusy[t] as number;
+    this.tBusyAcc[t] = (this.tBusyAcc[t] as number) + busy * (now - (this.tLastMs[t] as number));
     this.tLastMs[t] = now;
-    this.tBusy[t] = (this.tBusy[t] as number) - 1;
+    this.tBusy[t] = busy - 1;
     this.tOut[t] = (this.tOut[t] as number) - 1;
     if ((b & 1) === 1) {
       this.failSlot(TIMEOUT, slot, t);
@@ -892,20 +903,28 @@ export class ServiceModel implements SimModel<ServiceState> {
       this.tCompleted[t] = (this.tCompleted[t] as number) + 1;
       // Into this bucket's histogram only; it is merged into the run's histogram when the bucket closes.
       this.bucketLatency.record(latencyMs);
-      if (this.logRequests) {
-        this.sim.emit({
-          type: "request-completed",
-          atMs: now,
-          requestId: this.rId[slot] as number,
-          sourceId: (this.config.sources[this.rSource[slot] as number] as TrafficSourceSpec).id,
-          classId: this.classIds[this.rClass[slot] as number] as string,
-          targetId: this.targetIds[t] as string,
-          serviceStartMs: this.rStartMs[slot] as number,
-          latencyMs,
-        });
-      }
+      if (this.logRequests) this.logCompletion(slot, t, now, latencyMs);
     }
     this.release(slot);
+    if ((this.tQLen[t] as number) > 0) this.drain(t, now);
+    else if (this.tHealth[t] === DRAINING && this.tOut[t] === 0) this.finishDeregistration(t);
+  }
+
+  private logCompletion(slot: number, t: number, now: number, latencyMs: number): void {
+    this.sim.emit({
+      type: "request-completed",
+      atMs: now,
+      requestId: this.rId[slot] as number,
+      sourceId: (this.config.sources[this.rSource[slot] as number] as TrafficSourceSpec).id,
+      classId: this.classIds[this.rClass[slot] as number] as string,
+      targetId: this.targetIds[t] as string,
+      serviceStartMs: this.rStartMs[slot] as number,
+      latencyMs,
+    });
+  }
+
+  /** Starts queued requests on target t while it has free workers. */
+  private drain(t: number, now: number): void {
     while ((this.tQLen[t] as number) > 0 && (this.tBusy[t] as number) < (this.workers[t] as number)) {
       const next = this.tQHead[t] as number;
       this.tQHead[t] = this.rNext[next] as number;
@@ -973,7 +992,7 @@ export class ServiceModel implements SimModel<ServiceState> {
   private scheduleArrival(s: number, now: number): void {
     const at = (this.arrivals[s] as ArrivalProcess).next(now, this.arrivalRngs[s] as Rng);
     if (at < 0 || at >= (this.sourceStop[s] as number)) return;
-    this.sim.schedule(at < now ? now : at, this.kinds.arrival, s);
+    this.sim.schedule(at < now ? now : at, this.kindArrival, s);
   }
 
   // ── Buckets ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -1091,6 +1110,7 @@ export class ServiceModel implements SimModel<ServiceState> {
     this.config.targets.forEach((spec, t) => {
       if (spec.vmId === undefined) return;
       const where = infra.vmLocation(spec.vmId);
+      this.slowdown[t] = infra.vmSlowdown(spec.vmId);
       if (where.running) {
         if (this.tUp[t] === 0) this.tAz[t] = where.azId === null ? -1 : this.azIds.indexOf(where.azId);
         this.setInstanceUp(t, true);

@@ -120,9 +120,14 @@ export class Simulation<L extends LogEntry = LogEntry> implements SimContext<L> 
 
   /** Schedules an event; lower `priority` runs first among events at the same time. Returns a cancel handle. */
   schedule(atMs: number, kind: number, a = 0, b = 0, priority = 0): number {
-    if (!(atMs >= this.now)) throw new Error(`Cannot schedule at ${atMs} ms: the clock is already at ${this.now} ms.`);
-    if (kind < 0 || kind >= this.handlers.length) throw new Error(`Unknown event kind ${kind}.`);
+    // The messages are built in a separate function, so this one stays small enough to inline into models.
+    if (!(atMs >= this.now) || kind < 0 || kind >= this.handlers.length) this.badSchedule(atMs, kind);
     return this.queue.push(atMs, priority, kind, a, b);
+  }
+
+  private badSchedule(atMs: number, kind: number): never {
+    if (!(atMs >= this.now)) throw new Error(`Cannot schedule at ${atMs} ms: the clock is already at ${this.now} ms.`);
+    throw new Error(`Unknown event kind ${kind}.`);
   }
 
   cancel(handle: number): boolean {
