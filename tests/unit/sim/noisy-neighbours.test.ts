@@ -93,7 +93,9 @@ describe("noisy neighbours slow a service running on the same hosts", () => {
     infra.setVmCpuBusy("batch-1", batchBusy);
     infra.setVmCpuBusy("batch-2", batchBusy);
     sim.runUntil(20_000);
-    return svc.view().totals.latency;
+    const latency = svc.view().totals.latency;
+    if (!latency) throw new Error("the run served nothing");
+    return latency;
   }
 
   it("quiet neighbours leave the service alone; busy ones stretch its service time by the host's contention", () => {
