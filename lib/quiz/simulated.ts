@@ -329,22 +329,24 @@ export const SIM_CONFIG_SCENARIOS: Readonly<Record<string, SimConfigScenario>> =
     grade(seed, values) {
       const { required } = placementScenarioParams(seed);
       const replicas = Number(values.replicas);
-      const placement = PLACEMENTS.find((p) => p.value === values.placement)?.value;
-      if (!REPLICA_CHOICES.includes(replicas) || !placement) return { fraction: 0, summary: "No complete configuration was given." };
+      const chosen = PLACEMENTS.find((p) => p.value === values.placement);
+      if (!REPLICA_CHOICES.includes(replicas) || !chosen) return { fraction: 0, summary: "No complete configuration was given." };
+      const placement = chosen.value;
+      const how = chosen.label.toLowerCase();
       const minimum = minReplicasToSurviveAzLoss(required, 3) ?? replicas;
       if (!survivesEveryAz(seed, replicas, required, placement)) {
         return {
           fraction: 0,
-          summary: `With ${replicas} replicas placed "${placement}", losing one AZ left fewer than ${required} running: the tier went down.`,
+          summary: `With ${replicas} replicas (${how}), losing one AZ left fewer than ${required} running: the tier went down.`,
         };
       }
       if (replicas > minimum) {
         return {
           fraction: 0.5,
-          summary: `${replicas} replicas placed "${placement}" survived every single-AZ outage, but ${minimum} would have been enough: you pay for ${replicas - minimum} idle VM${replicas - minimum === 1 ? "" : "s"}.`,
+          summary: `${replicas} replicas (${how}) survived every single-AZ outage, but ${minimum} would have been enough: you pay for ${replicas - minimum} idle VM${replicas - minimum === 1 ? "" : "s"}.`,
         };
       }
-      return { fraction: 1, summary: `${replicas} replicas placed "${placement}" kept at least ${required} running through every single-AZ outage, with nothing to spare.` };
+      return { fraction: 1, summary: `${replicas} replicas (${how}) kept at least ${required} running through every single-AZ outage, with nothing to spare.` };
     },
     bestAnswer(seed) {
       const { required } = placementScenarioParams(seed);
