@@ -333,7 +333,8 @@ export function AzPlacementLab(props: AzPlacementLabProps) {
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Usable per host: {formatNumber(HOST.cpuCores * (1 - infra.overheadFraction) * infra.cpuOvercommit, 1)} vCPU
           and {formatNumber(HOST.memoryGiB * (1 - infra.overheadFraction), 1)} GiB of {HOST.cpuCores} cores and{" "}
-          {HOST.memoryGiB} GiB. Memory is never overcommitted.
+          {HOST.memoryGiB} GiB. Memory is never overcommitted. The overhead figures are illustrative, exaggerated so the
+          difference shows: real hypervisors, type 2 included, usually keep far less.
         </p>
         {workloadControls("web", config.web, WEB, 10)}
         <label className="flex items-center gap-2 text-sm">
