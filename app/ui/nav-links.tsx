@@ -19,7 +19,7 @@ function useDueCount(): number | null {
   useEffect(() => {
     if (status !== "authenticated") return;
     let live = true;
-    fetch("/api/review")
+    fetch("/api/review/count")
       .then((r) => (r.ok ? r.json() : null))
       .then((q: { dueCount?: number } | null) => {
         if (live && typeof q?.dueCount === "number") setDue(q.dueCount);

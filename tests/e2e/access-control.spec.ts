@@ -20,6 +20,7 @@ test.describe("signed-out visitors", () => {
       request.post("/api/lessons/2/open"),
       request.post("/api/lessons/2/complete"),
       request.get("/api/review"),
+      request.get("/api/review/count"),
       request.post("/api/review/clxxxxxxxxxxxxxxxxxxxxxxx/check", { data: { response: { type: "true-false", value: true } } }),
       request.post("/api/review/clxxxxxxxxxxxxxxxxxxxxxxx/rate", { data: { rating: 3, response: { type: "true-false", value: true } } }),
       request.get("/api/account/export"),
