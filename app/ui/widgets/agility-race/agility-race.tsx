@@ -4,7 +4,7 @@ import { useCallback, useId, useState } from "react";
 import { DAY_MS } from "@/lib/sim";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
-import { RangeField } from "../kit/fields";
+import { RangeField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatUsd } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
@@ -100,8 +100,7 @@ export function AgilityRace(props: AgilityRaceProps) {
         </p>
       }
     >
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Settings (changing one starts a fresh quarter)</legend>
+      <SettingsFieldset legend="Settings (changing one starts a fresh quarter)">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <RangeField
             id={`${uid}-tlead`}
@@ -150,7 +149,7 @@ export function AgilityRace(props: AgilityRaceProps) {
             onChange={(failurePercent) => update({ failurePercent })}
           />
         </div>
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar
         controls={controls}

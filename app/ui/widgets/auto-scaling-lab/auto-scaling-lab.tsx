@@ -3,7 +3,7 @@
 import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
-import { RangeField } from "../kit/fields";
+import { RangeField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
@@ -102,8 +102,7 @@ export function AutoScalingLab(props: AutoScalingLabProps) {
         </p>
       }
     >
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Settings (changing one starts a fresh run)</legend>
+      <SettingsFieldset legend="Settings (changing one starts a fresh run)">
         <div role="radiogroup" aria-label="Scaling policy" className="flex flex-col gap-1">
           <span className={labelClass}>Scaling policy</span>
           {MODES.map((m) => (
@@ -233,7 +232,7 @@ export function AutoScalingLab(props: AutoScalingLabProps) {
             ) : null}
           </div>
         ) : null}
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar controls={controls} stepLabel="Step 5 min" />
       <LiveRegion message={statusMessage(config, v, controls.ended)} />

@@ -3,7 +3,7 @@
 import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
-import { RangeField, SelectField } from "../kit/fields";
+import { RangeField, SelectField, SettingsFieldset } from "../kit/fields";
 import { formatNumber } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
@@ -116,8 +116,7 @@ export function AvailabilityLab(props: AvailabilityLabProps) {
         </p>
       }
     >
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">System (changing anything starts a fresh run)</legend>
+      <SettingsFieldset legend="System (changing anything starts a fresh run)">
         <div className="flex flex-wrap gap-4">
           <RangeField width="min-w-32 flex-1" id={`${uid}-n`} label="App instances" value={c.instances} min={1} max={9} onChange={(instances) => update({ instances })} />
           <RangeField width="min-w-32 flex-1" id={`${uid}-k`} label="Instances needed for the load" value={c.needed} min={1} max={c.instances} onChange={(needed) => update({ needed })} />
@@ -160,7 +159,7 @@ export function AvailabilityLab(props: AvailabilityLabProps) {
           Fixed: load balancer MTBF {hoursLabel(LB.mtbfHours)}, MTTR {LB.mttrHours * 60} min; database copy MTBF{" "}
           {hoursLabel(DB_MTBF_HOURS)}.
         </p>
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar
         controls={controls}

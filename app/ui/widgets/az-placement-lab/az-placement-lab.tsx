@@ -1,5 +1,6 @@
 "use client";
 
+import { SettingsFieldset } from "../kit/fields";
 import { useCallback, useId, useState } from "react";
 import {
   HYPERVISOR_OVERHEAD_FRACTION,
@@ -286,8 +287,7 @@ export function AzPlacementLab(props: AzPlacementLabProps) {
         </p>
       }
     >
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Settings (changing one starts a fresh run)</legend>
+      <SettingsFieldset legend="Settings (changing one starts a fresh run)">
         <div className="flex flex-wrap items-end gap-4">
           <div role="radiogroup" aria-label="Hypervisor" className="flex flex-col gap-1">
             <span className={labelClass}>Hypervisor</span>
@@ -347,7 +347,7 @@ export function AzPlacementLab(props: AzPlacementLabProps) {
           Add a second workload: batch
         </label>
         {config.batch.enabled ? workloadControls("batch", config.batch, BATCH, 6) : null}
-      </fieldset>
+      </SettingsFieldset>
 
       <div className="flex flex-wrap items-center gap-2">
         <button

@@ -3,7 +3,7 @@
 import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
-import { SelectField } from "../kit/fields";
+import { SelectField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
@@ -92,8 +92,7 @@ export function CacheLab(props: CacheLabProps) {
         </p>
       }
     >
-      <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Traffic, cache and origin (changing them starts a fresh run)</legend>
+      <SettingsFieldset legend="Traffic, cache and origin (changing them starts a fresh run)">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
           <SelectField<number>
             id={`${uid}-rate`}
@@ -153,7 +152,7 @@ export function CacheLab(props: CacheLabProps) {
           <strong>${formatNumber(cost.total, 2)} an hour</strong>. Even a perfect cache of this size could serve at most{" "}
           {formatPercent(idealHitRatio(config))} of requests (the popular head it can hold).
         </p>
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar controls={controls} />
       <div className="flex flex-wrap items-center gap-3">

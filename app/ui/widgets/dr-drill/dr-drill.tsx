@@ -3,7 +3,7 @@
 import { useCallback, useId, useState } from "react";
 import { DR_STRATEGIES, type DrStrategy } from "@/lib/sim";
 import { ControlBar } from "../kit/control-bar";
-import { SelectField } from "../kit/fields";
+import { SelectField, SettingsFieldset } from "../kit/fields";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass } from "../kit/styles";
@@ -91,8 +91,7 @@ export function DrDrill(props: DrDrillProps) {
         </p>
       }
     >
-      <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Your DR plan (changing it starts a fresh run)</legend>
+      <SettingsFieldset legend="Your DR plan (changing it starts a fresh run)">
         <div role="radiogroup" aria-label="DR strategy" className="grid grid-cols-1 gap-2 sm:grid-cols-2">
           {DR_STRATEGIES.map((s) => (
             <label
@@ -170,10 +169,9 @@ export function DrDrill(props: DrDrillProps) {
           <strong>{formatSpan(worstCaseRpoMs(config))}</strong>. Making replication synchronous across these Regions would
           add about {Math.round(crossRegionRttMs())} ms to every write (one round trip between the Regions).
         </p>
-      </fieldset>
+      </SettingsFieldset>
 
-      <fieldset className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Business objectives</legend>
+      <SettingsFieldset legend="Business objectives" gap="gap-2">
         <div className="grid grid-cols-2 gap-3">
           <SelectField
             id={`${uid}-rto`}
@@ -190,7 +188,7 @@ export function DrDrill(props: DrDrillProps) {
             onChange={(rpoMs) => setObjectives((o) => ({ ...o, rpoMs }))}
           />
         </div>
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar controls={controls} />
       <div className="flex flex-wrap items-center gap-3">

@@ -1,5 +1,6 @@
 "use client";
 
+import { SettingsFieldset } from "../kit/fields";
 import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
@@ -80,8 +81,7 @@ export function FaultToleranceLab(props: FaultToleranceLabProps) {
         </p>
       }
     >
-      <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Design (changing it starts a fresh run)</legend>
+      <SettingsFieldset legend="Design (changing it starts a fresh run)">
         <div className="flex min-w-0 flex-col gap-0.5">
           <label htmlFor={`${uid}-red`} className={labelClass}>
             Redundancy
@@ -149,7 +149,7 @@ export function FaultToleranceLab(props: FaultToleranceLabProps) {
           {n} instances cost about ${(n * INSTANCE_COST_PER_HOUR).toFixed(2)} an hour. A dead instance is marked unhealthy at
           most {formatSeconds(worstDetectionMs(config))} after it dies.
         </p>
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar controls={controls} />
       <div className="flex flex-wrap gap-2">

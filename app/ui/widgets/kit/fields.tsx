@@ -85,3 +85,13 @@ export function SelectField<T extends string | number>(props: {
     </div>
   );
 }
+
+/** The bordered group around a widget's settings; `legend` says what changing them does (e.g. "starts a fresh run"). */
+export function SettingsFieldset(props: { legend: ReactNode; gap?: "gap-2" | "gap-3"; children: ReactNode }) {
+  return (
+    <fieldset className={`flex min-w-0 flex-col ${props.gap ?? "gap-3"} rounded-lg border border-slate-200 p-3 dark:border-slate-700`}>
+      <legend className="px-1 text-sm font-semibold">{props.legend}</legend>
+      {props.children}
+    </fieldset>
+  );
+}

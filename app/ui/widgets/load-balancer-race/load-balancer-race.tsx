@@ -4,7 +4,7 @@ import { useCallback, useId, useState } from "react";
 import { LB_ALGORITHMS, type LbAlgorithm, type TargetHealth } from "@/lib/sim";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
-import { RangeField, SelectField } from "../kit/fields";
+import { RangeField, SelectField, SettingsFieldset } from "../kit/fields";
 import { formatDuration, formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricTile } from "../kit/metric-tile";
@@ -176,8 +176,7 @@ export function LoadBalancerRace(props: LoadBalancerRaceProps) {
         </p>
       }
     >
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Settings (changing one starts a fresh race)</legend>
+      <SettingsFieldset legend="Settings (changing one starts a fresh race)">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {(["algorithmA", "algorithmB"] as const).map((key, k) => (
             <SelectField
@@ -243,7 +242,7 @@ export function LoadBalancerRace(props: LoadBalancerRaceProps) {
             );
           })}
         </div>
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar controls={controls} />
       <LiveRegion message={raceStatus(config, v, controls.ended)} />

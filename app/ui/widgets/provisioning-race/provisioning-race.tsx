@@ -13,7 +13,7 @@ import {
 } from "@/lib/sim";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
-import { RangeField } from "../kit/fields";
+import { RangeField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent, formatUsd } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { useSimulation } from "../kit/use-simulation";
@@ -156,8 +156,7 @@ export function ProvisioningRace(props: ProvisioningRaceProps) {
         </p>
       }
     >
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Settings (changing one starts a fresh run)</legend>
+      <SettingsFieldset legend="Settings (changing one starts a fresh run)">
         <div className="flex flex-wrap gap-4">
           <RangeField
             id={`${uid}-growth`}
@@ -211,7 +210,7 @@ export function ProvisioningRace(props: ProvisioningRaceProps) {
           />
           Include a {SPIKE.durationDays}-day spike (+{SPIKE.extraServers} servers of demand) on day {SPIKE.startDay}
         </label>
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar
         controls={controls}

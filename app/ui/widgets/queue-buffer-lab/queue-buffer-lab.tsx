@@ -3,7 +3,7 @@
 import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
-import { SelectField } from "../kit/fields";
+import { SelectField, SettingsFieldset } from "../kit/fields";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass } from "../kit/styles";
@@ -84,8 +84,7 @@ export function QueueBufferLab(props: QueueBufferLabProps) {
         </p>
       }
     >
-      <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Settings (changing one starts a fresh run)</legend>
+      <SettingsFieldset legend="Settings (changing one starts a fresh run)">
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           <SelectField
             id={`${uid}-burst`}
@@ -128,7 +127,7 @@ export function QueueBufferLab(props: QueueBufferLabProps) {
         <p className="text-xs text-slate-600 dark:text-slate-300">
           Peak {peak}/s against a capacity of about {Math.round(cap)}/s{peak > cap ? `: each burst leaves ≈ ${n(Math.round((peak - cap) * 10))} messages the consumers cannot handle at once` : ""}. A crash happens after the work, before the message is deleted (or the caller answered); the consumer restarts 1 s later. Dead-letter queue after {MAX_RECEIVE_COUNT} receives.
         </p>
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar controls={controls} />
       <div className="flex flex-wrap gap-2">

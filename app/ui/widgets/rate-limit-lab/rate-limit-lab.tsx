@@ -4,7 +4,7 @@ import { useCallback, useId, useState } from "react";
 import { GatewayModel, Simulation, type ClientSpec, type GatewayLogEntry, type GatewayView } from "@/lib/sim";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
-import { RangeField } from "../kit/fields";
+import { RangeField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
@@ -119,8 +119,7 @@ export function RateLimitLab(props: RateLimitLabProps) {
         </p>
       }
     >
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Settings (changing one starts a fresh run)</legend>
+      <SettingsFieldset legend="Settings (changing one starts a fresh run)">
         <div className="flex flex-wrap gap-4">
           <RangeField width="min-w-40 flex-1" id={`${uid}-rate`} label="Rate" unit="tokens/s" value={config.ratePerSec} min={1} max={20} onChange={(ratePerSec) => update({ ratePerSec })} />
           <RangeField width="min-w-40 flex-1" id={`${uid}-burst`} label="Burst" unit="tokens" value={config.burst} min={0} max={50} onChange={(burst) => update({ burst })} />
@@ -152,7 +151,7 @@ export function RateLimitLab(props: RateLimitLabProps) {
             Retry 429s (up to {RETRY.maxRetries} times, backoff from {RETRY.baseDelayMs} ms with full jitter)
           </label>
         </div>
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar controls={controls} />
       <LiveRegion message={message} />

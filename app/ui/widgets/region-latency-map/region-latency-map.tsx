@@ -3,7 +3,7 @@
 import { useCallback, useId, useState } from "react";
 import { PLACES, REGION_LOCATIONS } from "@/lib/sim";
 import { ControlBar } from "../kit/control-bar";
-import { RangeField } from "../kit/fields";
+import { RangeField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
@@ -166,8 +166,7 @@ export function RegionLatencyMap(props: RegionLatencyMapProps) {
         </p>
       }
     >
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Deployment (changing it starts a fresh run)</legend>
+      <SettingsFieldset legend="Deployment (changing it starts a fresh run)">
         <div className="flex min-w-0 flex-col gap-0.5">
           <label htmlFor={`${uid}-users`} className={labelClass}>
             Users
@@ -226,7 +225,7 @@ export function RegionLatencyMap(props: RegionLatencyMapProps) {
             onChange={(pct) => setConfig((c) => ({ ...c, hitRatio: pct / 100 }))}
           />
         </div>
-      </fieldset>
+      </SettingsFieldset>
 
       <WorldSketch view={v} config={config} />
 

@@ -3,7 +3,7 @@
 import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
-import { SelectField } from "../kit/fields";
+import { SelectField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
@@ -131,8 +131,7 @@ export function ReplicationLab(props: ReplicationLabProps) {
         </p>
       }
     >
-      <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Your database (changing it starts a fresh run)</legend>
+      <SettingsFieldset legend="Your database (changing it starts a fresh run)">
         <label className="flex items-start gap-2 text-sm">
           <input
             type="checkbox"
@@ -187,7 +186,7 @@ export function ReplicationLab(props: ReplicationLabProps) {
           {config.standby ? " (including one round trip to the standby in another AZ)" : ""}; a synchronous copy in us-west-2
           would add about {Math.round(crossRegionRttMs())} ms to every commit instead.
         </p>
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar controls={controls} />
       <div role="group" aria-label="Failures and recovery" className="flex flex-wrap items-center gap-2">

@@ -3,7 +3,7 @@
 import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
-import { SelectField } from "../kit/fields";
+import { SelectField, SettingsFieldset } from "../kit/fields";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { useSimulation } from "../kit/use-simulation";
@@ -91,8 +91,7 @@ export function ResilientTierLab(props: ResilientTierLabProps) {
         </p>
       }
     >
-      <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Your design (changing it starts a fresh drill)</legend>
+      <SettingsFieldset legend="Your design (changing it starts a fresh drill)">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <SelectField
             id={`${uid}-per-az`}
@@ -125,7 +124,7 @@ export function ResilientTierLab(props: ResilientTierLabProps) {
           {TARGETS.costPerHour.toFixed(2)} an hour on average. Two failed health checks mark a target unhealthy; scaling goes up to{" "}
           {MAX_SIZE} instances.
         </p>
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar controls={controls} />
       <LiveRegion message={statusMessage(config, v, controls.ended)} />

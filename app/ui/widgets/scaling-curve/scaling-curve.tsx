@@ -3,7 +3,7 @@
 import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
-import { RangeField } from "../kit/fields";
+import { RangeField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
@@ -132,8 +132,7 @@ export function ScalingCurve(props: ScalingCurveProps) {
         </p>
       }
     >
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">System under test (changing it starts fresh runs)</legend>
+      <SettingsFieldset legend="System under test (changing it starts fresh runs)">
         <div className="flex min-w-0 flex-col gap-0.5">
           <label htmlFor={`${uid}-workload`} className={labelClass}>
             Workload
@@ -168,10 +167,9 @@ export function ScalingCurve(props: ScalingCurveProps) {
           />
           Reveal the workload&apos;s true σ and κ
         </label>
-      </fieldset>
+      </SettingsFieldset>
 
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <legend className="px-1 text-sm font-semibold">Your model and your goal (no re-run needed)</legend>
+      <SettingsFieldset legend="Your model and your goal (no re-run needed)">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
           <RangeField
             id={`${uid}-sigma`}
@@ -204,7 +202,7 @@ export function ScalingCurve(props: ScalingCurveProps) {
             onChange={setTarget}
           />
         </div>
-      </fieldset>
+      </SettingsFieldset>
 
       <ControlBar controls={controls} />
       <LiveRegion message={scalingStatus(v, params, workload, controls.ended, target, controls.playing)} />
