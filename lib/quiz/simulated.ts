@@ -23,6 +23,7 @@ import {
   DatabaseModel,
   type DatabaseLogEntry,
 } from "../sim";
+import { pick, type Params, type SimConfigScenario, type SimNumericGenerator } from "./generators/types";
 
 /**
  * Questions whose numbers come from the simulation engine. A `sim-numeric` question draws its parameters from the
@@ -31,37 +32,8 @@ import {
  * re-runs exactly what the learner saw, and a review (with a new seed) gets fresh numbers.
  */
 
-export type Params = Record<string, number | string>;
+export type { ConfigField, ConfigOutcome, Params, SimConfigScenario, SimNumericGenerator } from "./generators/types";
 
-export interface SimNumericGenerator {
-  description: string;
-  generate(seed: number): { params: Params; answer: number };
-}
-
-export interface ConfigField {
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-}
-
-export interface ConfigOutcome {
-  /** 0–1 of the question's points. */
-  fraction: number;
-  /** What the run showed, in a sentence, with the learner's numbers. */
-  summary: string;
-}
-
-export interface SimConfigScenario {
-  description: string;
-  /** Parameters shown in the prompt (drawn from the seed). */
-  params(seed: number): Params;
-  fields(seed: number): ConfigField[];
-  grade(seed: number, values: Record<string, string>): ConfigOutcome;
-  /** A configuration that earns full marks, for the review. */
-  bestAnswer(seed: number): { values: Record<string, string>; summary: string };
-}
-
-const pick = <T>(rng: { int(n: number): number }, xs: readonly T[]): T => xs[rng.int(xs.length)] as T;
 
 /** Runs one placement of `replicas` web VMs over a Region and fails `failAzIndex` (or nothing); returns running. */
 function runPlacement(options: {
@@ -90,7 +62,7 @@ function runPlacement(options: {
   return { running: infra.workloadStatus("web").running, placed };
 }
 
-export const SIM_NUMERIC_GENERATORS: Readonly<Record<string, SimNumericGenerator>> = {
+const CORE_GENERATORS: Readonly<Record<string, SimNumericGenerator>> = {
   "az-outage-survivors": {
     description: "VMs spread evenly over N AZs; one AZ fails; how many keep running?",
     generate(seed) {
@@ -318,7 +290,7 @@ function survivesEveryAz(seed: number, replicas: number, required: number, place
   return true;
 }
 
-export const SIM_CONFIG_SCENARIOS: Readonly<Record<string, SimConfigScenario>> = {
+const CORE_SCENARIOS: Readonly<Record<string, SimConfigScenario>> = {
   "survive-az-loss": {
     description: "Choose replicas and placement so a web tier keeps its required VMs through any single AZ outage.",
     params: (seed) => placementScenarioParams(seed),
@@ -357,6 +329,18 @@ export const SIM_CONFIG_SCENARIOS: Readonly<Record<string, SimConfigScenario>> =
       };
     },
   },
+};
+
+/**
+ * Every generator and scenario, by name. New days keep theirs in `./generators/<topic>.ts`, each exporting a
+ * record that is spread in here (one line per file).
+ */
+export const SIM_NUMERIC_GENERATORS: Readonly<Record<string, SimNumericGenerator>> = {
+  ...CORE_GENERATORS,
+};
+
+export const SIM_CONFIG_SCENARIOS: Readonly<Record<string, SimConfigScenario>> = {
+  ...CORE_SCENARIOS,
 };
 
 /** Replaces `{name}` in a template with the parameter's value; unknown names are left as they are. */
