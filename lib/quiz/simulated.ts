@@ -23,6 +23,8 @@ import {
   DatabaseModel,
   type DatabaseLogEntry,
 } from "../sim";
+import { foundationGenerators } from "./generators/foundations";
+import { reliabilityGenerators } from "./generators/reliability";
 import { pick, type Params, type SimConfigScenario, type SimNumericGenerator } from "./generators/types";
 
 /**
@@ -337,6 +339,8 @@ const CORE_SCENARIOS: Readonly<Record<string, SimConfigScenario>> = {
  */
 export const SIM_NUMERIC_GENERATORS: Readonly<Record<string, SimNumericGenerator>> = {
   ...CORE_GENERATORS,
+  ...foundationGenerators,
+  ...reliabilityGenerators,
 };
 
 export const SIM_CONFIG_SCENARIOS: Readonly<Record<string, SimConfigScenario>> = {
