@@ -38,7 +38,7 @@ import {
 } from "./model";
 
 export interface FaultToleranceLabProps {
-  /** Starting redundancy: "3", "4" or "6" instances. Default "3". */
+  /** Starting redundancy: "3", "4", "5" or "6" instances. Default "3". */
   redundancy?: Redundancy;
   seed?: number;
 }

@@ -34,12 +34,13 @@ export const INSTANCE_CAPACITY_RPS = (WORKERS * 1000) / MEAN_SERVICE_MS;
 export const CLIENT_TIMEOUT_MS = 2_000;
 export const INSTANCE_COST_PER_HOUR = 0.0832;
 
-export type Redundancy = "3" | "4" | "6";
+export type Redundancy = "3" | "4" | "5" | "6";
 
 export const REDUNDANCY: Record<Redundancy, { label: string; perAz: [number, number, number] }> = {
   "3": { label: "3 instances (1 per AZ): just enough, no spare", perAz: [1, 1, 1] },
   "4": { label: "4 instances (2 + 1 + 1): N+1 for one instance", perAz: [2, 1, 1] },
-  "6": { label: "6 instances (2 per AZ): N+1 for a whole AZ", perAz: [2, 2, 2] },
+  "5": { label: "5 instances (2 + 2 + 1): just enough for a whole AZ", perAz: [2, 2, 1] },
+  "6": { label: "6 instances (2 per AZ): N+1 for a whole AZ, evenly", perAz: [2, 2, 2] },
 };
 
 export const CHECK_INTERVALS_MS = [5_000, 10_000, 30_000] as const;
