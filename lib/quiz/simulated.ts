@@ -25,6 +25,16 @@ import {
 } from "../sim";
 import { foundationGenerators } from "./generators/foundations";
 import { reliabilityGenerators } from "./generators/reliability";
+import { containersDeployGenerators } from "./generators/containers-deploy";
+import { securityGenerators } from "./generators/security";
+import { networkGenerators } from "./generators/network";
+import { multiRegionGenerators } from "./generators/multi-region";
+import { computeStorageGenerators } from "./generators/compute-storage";
+import { costGenerators } from "./generators/cost";
+import { costOptimisationGenerators } from "./generators/cost-optimisation";
+import { CAPSTONE_GENERATORS, CAPSTONE_SCENARIOS } from "./generators/capstone";
+import { observabilityChaosGenerators } from "./generators/observability-chaos";
+import { storageGenerators } from "./generators/storage";
 import { pick, type Params, type SimConfigScenario, type SimNumericGenerator } from "./generators/types";
 
 /**
@@ -339,12 +349,23 @@ const CORE_SCENARIOS: Readonly<Record<string, SimConfigScenario>> = {
  */
 export const SIM_NUMERIC_GENERATORS: Readonly<Record<string, SimNumericGenerator>> = {
   ...CORE_GENERATORS,
+  ...storageGenerators,
+  ...observabilityChaosGenerators,
+  ...CAPSTONE_GENERATORS,
+  ...costGenerators,
+  ...costOptimisationGenerators,
+  ...computeStorageGenerators,
+  ...multiRegionGenerators,
+  ...networkGenerators,
   ...foundationGenerators,
   ...reliabilityGenerators,
+  ...containersDeployGenerators,
+  ...securityGenerators,
 };
 
 export const SIM_CONFIG_SCENARIOS: Readonly<Record<string, SimConfigScenario>> = {
   ...CORE_SCENARIOS,
+  ...CAPSTONE_SCENARIOS,
 };
 
 /** Replaces `{name}` in a template with the parameter's value; unknown names are left as they are. */

@@ -228,3 +228,4 @@ export {
   type TrafficSourceSpec,
 } from "./service";
 export { detAsin, detCos, detExp, detLog, detPow, detSin, logUnit32 } from "./det-math";
+export * from "./capstone";

@@ -8,11 +8,20 @@ import {
   TokenBucketDiagram,
 } from "./diagrams";
 import * as availabilityDiagrams from "./diagrams-availability";
+import * as computeDiagrams from "./diagrams-compute";
 import * as dataDiagrams from "./diagrams-data";
+import * as deployDiagrams from "./diagrams-deploy";
 import * as globalDiagrams from "./diagrams-global";
 import * as messagingDiagrams from "./diagrams-messaging";
+import * as costDiagrams from "./diagrams-cost";
+import * as costOptimisationDiagrams from "./diagrams-cost-optimisation";
+import * as multiRegionDiagrams from "./diagrams-multi-region";
+import * as networkDiagrams from "./diagrams-network";
+import * as observabilityDiagrams from "./diagrams-observability";
 import * as resilienceDiagrams from "./diagrams-resilience";
 import * as scalingDiagrams from "./diagrams-scaling";
+import * as securityDiagrams from "./diagrams-security";
+import * as storageDiagrams from "./diagrams-storage";
 import { slugify, textOf } from "./slugify";
 
 export { slugify, textOf } from "./slugify";
@@ -161,7 +170,7 @@ function Code({ className, ...rest }: Props<"code">) {
   return (
     <code
       className={cx(
-        "rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.875em] text-slate-800 dark:bg-slate-800 dark:text-slate-200",
+        "rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.875em] text-slate-800 [overflow-wrap:anywhere] dark:bg-slate-800 dark:text-slate-200",
         className,
       )}
       {...rest}
@@ -274,9 +283,18 @@ export const lessonComponents: Record<string, ComponentType<any>> = {
   ...resilienceDiagrams,
   ...availabilityDiagrams,
   ...dataDiagrams,
+  ...deployDiagrams,
   ...scalingDiagrams,
   ...globalDiagrams,
   ...messagingDiagrams,
+  ...costDiagrams,
+  ...costOptimisationDiagrams,
+  ...computeDiagrams,
+  ...multiRegionDiagrams,
+  ...networkDiagrams,
+  ...observabilityDiagrams,
+  ...securityDiagrams,
+  ...storageDiagrams,
 };
 
 /** The capitalised JSX tags a lesson may use besides widgets (checked by tests/unit/content). */

@@ -94,3 +94,78 @@ export const CacheLab = dynamic(() => import("./cache-lab").then((m) => m.CacheL
   ssr: false,
   loading: () => <Placeholder name="CacheLab" />,
 });
+
+export const CredentialExposureLab = dynamic(() => import("./credential-exposure-lab").then((m) => m.CredentialExposureLab), {
+  ssr: false,
+  loading: () => <Placeholder name="CredentialExposureLab" />,
+});
+
+export const VpcEgressLab = dynamic(() => import("./vpc-egress-lab").then((m) => m.VpcEgressLab), {
+  ssr: false,
+  loading: () => <Placeholder name="VpcEgressLab" />,
+});
+
+export const MultiRegionFailoverLab = dynamic(() => import("./multi-region-failover-lab").then((m) => m.MultiRegionFailoverLab), {
+  ssr: false,
+  loading: () => <Placeholder name="MultiRegionFailoverLab" />,
+});
+
+export const RightSizingLab = dynamic(() => import("./right-sizing-lab").then((m) => m.RightSizingLab), {
+  ssr: false,
+  loading: () => <Placeholder name="RightSizingLab" />,
+});
+
+export const AlarmTuningLab = dynamic(() => import("./alarm-tuning-lab").then((m) => m.AlarmTuningLab), {
+  ssr: false,
+  loading: () => <Placeholder name="AlarmTuningLab" />,
+});
+
+export const ServerlessConcurrencyLab = dynamic(() => import("./serverless-concurrency-lab").then((m) => m.ServerlessConcurrencyLab), {
+  ssr: false,
+  loading: () => <Placeholder name="ServerlessConcurrencyLab" />,
+});
+
+export const PurchaseMixLab = dynamic(() => import("./purchase-mix-lab").then((m) => m.PurchaseMixLab), {
+  ssr: false,
+  loading: () => <Placeholder name="PurchaseMixLab" />,
+});
+
+export const EnvelopeEncryptionLab = dynamic(() => import("./envelope-encryption-lab").then((m) => m.EnvelopeEncryptionLab), {
+  ssr: false,
+  loading: () => <Placeholder name="EnvelopeEncryptionLab" />,
+});
+
+export const WafFloodLab = dynamic(() => import("./waf-flood-lab").then((m) => m.WafFloodLab), {
+  ssr: false,
+  loading: () => <Placeholder name="WafFloodLab" />,
+});
+
+export const CapstoneLab = dynamic(() => import("./capstone-lab").then((m) => m.CapstoneLab), {
+  ssr: false,
+  loading: () => <Placeholder name="CapstoneLab" />,
+});
+
+export const WellArchitectedExplorer = dynamic(() => import("./well-architected-explorer").then((m) => m.WellArchitectedExplorer), {
+  ssr: false,
+  loading: () => <Placeholder name="WellArchitectedExplorer" />,
+});
+
+export const ChaosExperimentLab = dynamic(() => import("./chaos-experiment-lab").then((m) => m.ChaosExperimentLab), {
+  ssr: false,
+  loading: () => <Placeholder name="ChaosExperimentLab" />,
+});
+
+export const DeploymentStrategyLab = dynamic(() => import("./deployment-strategy-lab").then((m) => m.DeploymentStrategyLab), {
+  ssr: false,
+  loading: () => <Placeholder name="DeploymentStrategyLab" />,
+});
+
+export const StorageDurabilityLab = dynamic(() => import("./storage-durability-lab").then((m) => m.StorageDurabilityLab), {
+  ssr: false,
+  loading: () => <Placeholder name="StorageDurabilityLab" />,
+});
+
+export const CostLeversLab = dynamic(() => import("./cost-levers-lab").then((m) => m.CostLeversLab), {
+  ssr: false,
+  loading: () => <Placeholder name="CostLeversLab" />,
+});

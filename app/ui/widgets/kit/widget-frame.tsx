@@ -6,7 +6,7 @@ import { useId, type ReactNode } from "react";
  * content, not the reservation, decides its height.
  */
 export const WIDGET_MIN_HEIGHT = {
-  AzPlacementLab: "min-h-[130rem] sm:min-h-[93rem] md:min-h-[61rem]",
+  AzPlacementLab: "min-h-[133rem] sm:min-h-[95rem] md:min-h-[62rem]",
   RateLimitLab: "min-h-[98rem] sm:min-h-[73rem] md:min-h-[68rem]",
   ProvisioningRace: "min-h-[83rem] sm:min-h-[59rem] md:min-h-[53rem]",
   DrDrill: "min-h-[118rem] sm:min-h-[70rem] md:min-h-[62rem]",
@@ -21,6 +21,21 @@ export const WIDGET_MIN_HEIGHT = {
   CacheLab: "min-h-[115rem] sm:min-h-[77rem] md:min-h-[74rem]",
   QueueBufferLab: "min-h-[134rem] sm:min-h-[97rem] md:min-h-[83rem]",
   ResilientTierLab: "min-h-[139rem] sm:min-h-[107rem] md:min-h-[103rem]",
+  CredentialExposureLab: "min-h-[143rem] sm:min-h-[101rem] md:min-h-[89rem]",
+  VpcEgressLab: "min-h-[150rem] sm:min-h-[89rem] md:min-h-[82rem]",
+  MultiRegionFailoverLab: "min-h-[133rem] sm:min-h-[88rem] md:min-h-[79rem]",
+  RightSizingLab: "min-h-[131rem] sm:min-h-[90rem] md:min-h-[81rem]",
+  AlarmTuningLab: "min-h-[102rem] sm:min-h-[66rem] md:min-h-[62rem]",
+  ServerlessConcurrencyLab: "min-h-[176rem] sm:min-h-[118rem] md:min-h-[110rem]",
+  PurchaseMixLab: "min-h-[130rem] sm:min-h-[81rem] md:min-h-[71rem]",
+  CostLeversLab: "min-h-[143rem] sm:min-h-[94rem] md:min-h-[89rem]",
+  EnvelopeEncryptionLab: "min-h-[97rem] sm:min-h-[64rem] md:min-h-[56rem]",
+  WafFloodLab: "min-h-[115rem] sm:min-h-[78rem] md:min-h-[71rem]",
+  CapstoneLab: "min-h-[146rem] sm:min-h-[115rem] md:min-h-[107rem]",
+  WellArchitectedExplorer: "min-h-[120rem] sm:min-h-[84rem] md:min-h-[79rem]",
+  ChaosExperimentLab: "min-h-[96rem] sm:min-h-[64rem] md:min-h-[59rem]",
+  DeploymentStrategyLab: "min-h-[120rem] sm:min-h-[79rem] md:min-h-[73rem]",
+  StorageDurabilityLab: "min-h-[149rem] sm:min-h-[105rem] md:min-h-[88rem]",
 } as const;
 
 export type WidgetName = keyof typeof WIDGET_MIN_HEIGHT;

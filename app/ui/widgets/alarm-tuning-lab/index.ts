@@ -1,0 +1,1 @@
+export { AlarmTuningLab, type AlarmTuningLabProps } from "./alarm-tuning-lab";

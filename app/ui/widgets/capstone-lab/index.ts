@@ -1,0 +1,1 @@
+export { CapstoneLab, type CapstoneLabProps } from "./capstone-lab";

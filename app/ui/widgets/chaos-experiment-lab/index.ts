@@ -1,0 +1,1 @@
+export { ChaosExperimentLab, type ChaosExperimentLabProps } from "./chaos-experiment-lab";

@@ -1,0 +1,1 @@
+export { CostLeversLab, type CostLeversLabProps } from "./cost-levers-lab";

@@ -1,0 +1,1 @@
+export { CredentialExposureLab, type CredentialExposureLabProps } from "./credential-exposure-lab";

@@ -1,0 +1,1 @@
+export { DeploymentStrategyLab, type DeploymentStrategyLabProps } from "./deployment-strategy-lab";

@@ -1,0 +1,1 @@
+export { EnvelopeEncryptionLab, type EnvelopeEncryptionLabProps } from "./envelope-encryption-lab";

@@ -1,0 +1,1 @@
+export { MultiRegionFailoverLab, type MultiRegionFailoverLabProps } from "./multi-region-failover-lab";

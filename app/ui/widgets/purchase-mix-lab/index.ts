@@ -1,0 +1,1 @@
+export { PurchaseMixLab, type PurchaseMixLabProps } from "./purchase-mix-lab";

@@ -1,0 +1,1 @@
+export { RightSizingLab, type RightSizingLabProps } from "./right-sizing-lab";

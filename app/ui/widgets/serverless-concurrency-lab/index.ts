@@ -1,0 +1,1 @@
+export { ServerlessConcurrencyLab, type ServerlessConcurrencyLabProps } from "./serverless-concurrency-lab";

@@ -1,0 +1,1 @@
+export { StorageDurabilityLab, type StorageDurabilityLabProps } from "./storage-durability-lab";

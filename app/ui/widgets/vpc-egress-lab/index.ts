@@ -1,0 +1,1 @@
+export { VpcEgressLab, type VpcEgressLabProps } from "./vpc-egress-lab";

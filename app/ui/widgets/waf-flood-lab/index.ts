@@ -1,0 +1,1 @@
+export { WafFloodLab, type WafFloodLabProps } from "./waf-flood-lab";

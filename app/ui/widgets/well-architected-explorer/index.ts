@@ -1,0 +1,1 @@
+export { WellArchitectedExplorer, type WellArchitectedExplorerProps } from "./well-architected-explorer";
