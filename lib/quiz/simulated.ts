@@ -24,6 +24,7 @@ import {
   type DatabaseLogEntry,
 } from "../sim";
 import { foundationGenerators } from "./generators/foundations";
+import { recoveryScenarios } from "./generators/recovery";
 import { reliabilityGenerators } from "./generators/reliability";
 import { containersDeployGenerators } from "./generators/containers-deploy";
 import { securityGenerators } from "./generators/security";
@@ -365,6 +366,7 @@ export const SIM_NUMERIC_GENERATORS: Readonly<Record<string, SimNumericGenerator
 
 export const SIM_CONFIG_SCENARIOS: Readonly<Record<string, SimConfigScenario>> = {
   ...CORE_SCENARIOS,
+  ...recoveryScenarios,
   ...CAPSTONE_SCENARIOS,
 };
 
