@@ -13,6 +13,16 @@ test("no horizontal overflow at 360 px", async ({ page }) => {
   }
 });
 
+test("no lesson scrolls sideways at 360 px, widget included", async ({ page }) => {
+  test.setTimeout(180_000);
+  for (let day = 1; day <= 30; day++) {
+    await page.goto(`/day/${day}`, { waitUntil: "networkidle" });
+    await page.locator("[data-widget]").first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `/day/${day} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+});
+
 test("the theme toggle switches to dark and remembers it", async ({ page }) => {
   await page.goto("/");
   const toggle = page.getByRole("button", { name: "Dark theme" });

@@ -8,7 +8,7 @@ import type { Question } from "@/lib/quiz/schema";
 import { getAttemptView, startAttempt, submitAttempt } from "@/lib/services/attempts";
 import type { QuestionResponse } from "@/lib/validation/quiz";
 import { newLearner } from "../support/learners";
-import { perfectResponse } from "../support/quiz-answers";
+import { perfectResponses } from "../support/quiz-answers";
 
 
 // Day 1 has every question type and no pool, so every type is graded in every attempt.
@@ -32,9 +32,9 @@ describe("quiz attempts against the database", () => {
     learner = await newLearner();
   });
 
-  it("day 1 uses all six question types", () => {
+  it("day 1 uses all six question types and a simulator question", () => {
     expect(new Set(quiz.questions.map((q) => q.type))).toEqual(
-      new Set(["single", "multiple", "true-false", "numeric", "ordering", "matching"]),
+      new Set(["single", "multiple", "true-false", "numeric", "ordering", "matching", "sim-numeric"]),
     );
   });
 
@@ -52,7 +52,7 @@ describe("quiz attempts against the database", () => {
   it("grades a perfect submission at 100 % and completes the lesson", async () => {
     const actor = await newLearner();
     const { attempt } = await startAttempt(actor, QUIZ);
-    const responses = Object.fromEntries(quiz.questions.map((q) => [q.id, perfectResponse(q)]));
+    const responses = await perfectResponses(attempt.id);
     const result = await submitAttempt(actor, attempt.id, { responses });
     expect(result.percent).toBe(100);
     expect(result.passed).toBe(true);
@@ -130,7 +130,7 @@ describe("quiz attempts against the database", () => {
     const actor = await newLearner();
     const { attempt } = await startAttempt(actor, QUIZ);
     const first = await submitAttempt(actor, attempt.id, { responses: {} });
-    const perfect = Object.fromEntries(quiz.questions.map((q) => [q.id, perfectResponse(q)]));
+    const perfect = await perfectResponses(attempt.id);
     const second = await submitAttempt(actor, attempt.id, { responses: perfect });
     expect(second).toEqual(first);
     expect(second.score).toBe(0);
@@ -139,7 +139,7 @@ describe("quiz attempts against the database", () => {
   it("stays idempotent under two concurrent submits", async () => {
     const actor = await newLearner();
     const { attempt } = await startAttempt(actor, QUIZ);
-    const perfect = Object.fromEntries(quiz.questions.map((q) => [q.id, perfectResponse(q)]));
+    const perfect = await perfectResponses(attempt.id);
     const [a, b] = await Promise.all([
       submitAttempt(actor, attempt.id, { responses: perfect }),
       submitAttempt(actor, attempt.id, { responses: {} }),
@@ -156,6 +156,6 @@ describe("quiz attempts against the database", () => {
     await expectAppError(getAttemptView(other, attempt.id), 403);
     await expectAppError(submitAttempt(other, attempt.id, { responses: {} }), 403);
     await expectAppError(getAttemptView(owner, "cl000000000000000000000000"), 404);
-    await expectAppError(startAttempt(owner, "day-29"), 404);
+    await expectAppError(startAttempt(owner, "day-31"), 404);
   });
 });

@@ -10,7 +10,7 @@ import { getJourney } from "@/lib/services/journey";
 import { getProgressSummary, markLessonComplete, openLesson } from "@/lib/services/progress";
 import { checkReviewAnswer, getReviewQueue, rateCard } from "@/lib/services/review";
 import { newLearner } from "../support/learners";
-import { perfectResponse } from "../support/quiz-answers";
+import { isSimulated, perfectResponse, perfectResponses } from "../support/quiz-answers";
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -78,11 +78,8 @@ describe("attempt rules", () => {
 
   it("progress keeps the best score across attempts", async () => {
     const learner = await newLearner();
-    const quiz = getQuizById("day-01")?.quiz;
-    if (!quiz) throw new Error();
-    const perfect = Object.fromEntries(quiz.questions.map((q) => [q.id, perfectResponse(q)]));
     const a = await startAttempt(learner, "day-01", t0);
-    await submitAttempt(learner, a.attempt.id, { responses: perfect }, at(MIN));
+    await submitAttempt(learner, a.attempt.id, { responses: await perfectResponses(a.attempt.id) }, at(MIN));
     const b = await startAttempt(learner, "day-01", at(2 * MIN));
     await submitAttempt(learner, b.attempt.id, { responses: {} }, at(3 * MIN));
     const summary = await getProgressSummary(learner, at(4 * MIN));
@@ -112,10 +109,12 @@ describe("spaced repetition", () => {
     const { attempt } = await startAttempt(learner, "day-01", t0);
     const quiz = getQuizById("day-01")?.quiz;
     if (!quiz) throw new Error();
-    const [first, ...rest] = quiz.questions;
+    const [first, ...rest] = quiz.questions.filter((q) => !isSimulated(q));
     if (!first) throw new Error();
-    // One question right, the rest unanswered (missed).
-    await submitAttempt(learner, attempt.id, { responses: { [first.id]: perfectResponse(first) } }, t0);
+    // One question and the simulator questions right, the rest unanswered (missed): every card is a fixed question.
+    const perfect = await perfectResponses(attempt.id);
+    const simulated = quiz.questions.filter(isSimulated).map((q) => [q.id, perfect[q.id]]);
+    await submitAttempt(learner, attempt.id, { responses: { [first.id]: perfectResponse(first), ...Object.fromEntries(simulated) } }, t0);
     const queue = await getReviewQueue(learner, t0);
     expect(queue.dueCount).toBe(rest.length);
     const card = queue.card;
@@ -151,7 +150,9 @@ describe("export and deletion", () => {
     const card = queue.card;
     if (card) {
       const q = getQuizById("day-01")?.quiz.questions.find((x) => x.id === card.question.id);
-      if (q) await rateCard(learner, card.id, { rating: 1, response: perfectResponse(q) }, at(3 * MIN));
+      // Any answer will do for an "Again" rating; a simulator card's numbers are drawn afresh, so give a number.
+      const response = q && !isSimulated(q) ? perfectResponse(q) : ({ type: "numeric", value: 0 } as const);
+      await rateCard(learner, card.id, { rating: 1, response }, at(3 * MIN));
     }
     return learner;
   }

@@ -1,3 +1,6 @@
+import { getQuizById } from "../../lib/content/quizzes";
+import { prisma } from "../../lib/db/client";
+import { layoutQuestions, quizLayoutSchema } from "../../lib/quiz/layout";
 import type { Question, QuestionDefinition } from "../../lib/quiz/schema";
 import { SIM_CONFIG_SCENARIOS } from "../../lib/quiz/simulated";
 import type { QuestionResponse } from "../../lib/validation/quiz";
@@ -27,3 +30,18 @@ export function perfectResponse(q: Question | QuestionDefinition): QuestionRespo
       return { type: "matching", matches: Object.fromEntries(q.pairs.map((p) => [p.id, p.match])) };
   }
 }
+
+/** An attempt's questions as the learner saw them, from its stored layout: simulator questions carry their seeds. */
+export async function attemptQuestions(attemptId: string): Promise<Question[]> {
+  const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+  const quiz = getQuizById(row.quizId)?.quiz;
+  if (!quiz) throw new Error(`unknown quiz ${row.quizId}`);
+  return layoutQuestions(quiz, quizLayoutSchema.parse(JSON.parse(row.layout))).map((l) => l.question);
+}
+
+/** Full-marks responses to every question of an attempt. */
+export async function perfectResponses(attemptId: string): Promise<Record<string, QuestionResponse>> {
+  return Object.fromEntries((await attemptQuestions(attemptId)).map((q) => [q.id, perfectResponse(q)]));
+}
+
+export const isSimulated = (q: QuestionDefinition) => q.type === "sim-numeric" || q.type === "sim-config";

@@ -111,7 +111,7 @@ export function Chart(props: {
               aria-label={`${props.title}. ${props.summary}`}
               viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
               preserveAspectRatio="none"
-              className="h-44 w-full overflow-visible rounded-sm border-b border-l border-slate-300 dark:border-slate-600"
+              className="h-44 w-full min-w-0 overflow-visible rounded-sm border-b border-l border-slate-300 dark:border-slate-600"
             >
               {[0.25, 0.5, 0.75].map((f) => (
                 <line
