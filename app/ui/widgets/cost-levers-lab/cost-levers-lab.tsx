@@ -2,6 +2,7 @@
 
 import { useCallback, useId, useState } from "react";
 import { DAY_MS } from "@/lib/sim";
+import { ChallengeList } from "../kit/challenge-list";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { RangeField, SelectField, SettingsFieldset } from "../kit/fields";
@@ -289,28 +290,11 @@ export function CostLeversLab(props: CostLeversLabProps) {
         ]}
       />
 
-      <section aria-label="Challenges" className="flex flex-col gap-1 text-sm">
-        <h4 className="font-semibold">Challenges (checked when the week ends)</h4>
-        <ul className="flex flex-col gap-1">
-          {CHALLENGES.map((c) => {
-            const met = controls.ended && c.met(config, v);
-            return (
-              <li key={c.id} className="flex items-start gap-2">
-                <span
-                  className={
-                    met
-                      ? "shrink-0 rounded bg-emerald-100 px-1.5 text-xs font-semibold text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100"
-                      : "shrink-0 rounded bg-slate-200 px-1.5 text-xs font-semibold text-slate-800 dark:bg-slate-700 dark:text-slate-100"
-                  }
-                >
-                  {met ? "Met" : controls.ended ? "Not met" : "Not run"}
-                </span>
-                <span>{c.label}</span>
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+      <ChallengeList
+        checkedWhen="the week ends"
+        ended={controls.ended}
+        items={CHALLENGES.map((c) => ({ id: c.id, label: c.label, met: controls.ended && c.met(config, v) }))}
+      />
     </WidgetFrame>
   );
 }
