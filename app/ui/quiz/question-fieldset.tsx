@@ -32,7 +32,8 @@ export function QuestionFieldset(props: FieldsetProps) {
       data-testid="quiz-question"
       data-answered={answered ? "true" : "false"}
     >
-      <legend className="w-full">
+      {/* Floated, so a long prompt sits inside the card instead of straddling its top border. */}
+      <legend className="float-left w-full">
         <span className="flex flex-wrap items-baseline justify-between gap-2">
           <span className="text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-brand-300">
             Question {number} of {total}
@@ -44,11 +45,11 @@ export function QuestionFieldset(props: FieldsetProps) {
         </span>
       </legend>
       {answered ? (
-        <p className="mt-1 text-xs font-medium text-emerald-700 dark:text-emerald-400">
+        <p className="clear-both pt-1 text-xs font-medium text-emerald-700 dark:text-emerald-400">
           <span aria-hidden="true">✓ </span>Answered
         </p>
       ) : null}
-      <div className="mt-4">
+      <div className="clear-both pt-4">
         <QuestionInput {...props} />
       </div>
     </fieldset>
