@@ -133,7 +133,7 @@ export function ZonalRegionalDiagram({ id = "zonal-regional" }: { id?: string })
       <rect x={135} y={66} width={85} height={40} rx={6} strokeWidth={1.5} className={BLOCK} />
       <Label x={177} y={84} text="EBS volume" bold size={10} />
       <Label x={177} y={98} text="copies in AZ a" muted size={9} />
-      <Label x={130} y={134} text="zonal: lost with its AZ" muted />
+      <Label x={130} y={134} text="zonal: down with its AZ" muted />
       <line x1={177} y1={108} x2={177} y2={186} strokeWidth={1.5} strokeDasharray="4 3" className={LINE} markerEnd={`url(#${id}-a)`} />
       <Label x={185} y={170} text="snapshot" muted anchor="start" />
       <rect x={30} y={190} width={660} height={56} rx={8} strokeWidth={1.5} className={OBJECT} />

@@ -93,9 +93,10 @@ export const storageGenerators: Readonly<Record<string, SimNumericGenerator>> = 
       const after = pick(rng, [15, 30, 45, 60].filter((m) => before + m < intervalMin - 5));
       const startMin = tick - before;
       const endMin = tick + after;
-      // The failure comes 10 minutes to one interval after the outage, and at least 10 minutes after any snapshot.
-      let failMin = endMin + 10 + rng.int(intervalMin);
-      if (failMin % intervalMin < 10) failMin += 15 - (failMin % intervalMin);
+      // The failure comes at least 10 minutes after the outage and 10 minutes before the next scheduled snapshot,
+      // so the skipped snapshot always matters.
+      const latestMin = tick + intervalMin - 10;
+      const failMin = endMin + 10 + rng.int(Math.max(1, latestMin - (endMin + 10)));
       const run = runSnapshotDay({
         seed,
         intervalH,

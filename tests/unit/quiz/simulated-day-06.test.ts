@@ -40,15 +40,12 @@ describe("snapshot-writes-lost", () => {
       if (last < minutes(params.skippedClock)) skippedMatters++;
       expect(answer, `seed ${seed} ${JSON.stringify(params)}`).toBeGreaterThan(0);
     }
-    // Both cases occur: the skipped snapshot decides the answer, or a later one has already run.
-    expect(skippedMatters).toBeGreaterThan(30);
-    expect(skippedMatters).toBeLessThan(270);
+    // The failure always comes before the next scheduled snapshot, so the skipped one always decides the answer.
+    expect(skippedMatters).toBe(300);
   });
 
-  it("is deterministic per seed and fast", () => {
-    const t = performance.now();
+  it("is deterministic per seed", () => {
     const a = gen.generate(7);
-    expect(performance.now() - t).toBeLessThan(200);
     expect(gen.generate(7)).toEqual(a);
   });
 });

@@ -32,12 +32,9 @@ describe("nonprod-schedule-weekly-saving (Day 24)", () => {
     expect(weeklyInstanceHours(1, 4, weekdaySchedule(4, 9, 9))).toBeCloseTo(0, 9);
   });
 
-  it("is deterministic, varies with the seed and stays fast", () => {
+  it("is deterministic and varies with the seed", () => {
     expect(gen.generate(42)).toEqual(gen.generate(42));
     expect(new Set(SEEDS.map((s) => gen.generate(s).answer)).size).toBeGreaterThan(10);
-    const t = performance.now();
-    for (let i = 0; i < 10; i++) gen.generate(1000 + i);
-    expect((performance.now() - t) / 10).toBeLessThan(50);
   });
 
   it("fills every placeholder of the Day 24 question", () => {
