@@ -85,8 +85,9 @@ export const availablePerSec = (c: EnvelopeConfig) => Math.max(0, c.quotaPerSec 
 export function createEnvelopeLab(config: EnvelopeConfig, seed: number): EnvelopeHandle {
   const sim = new Simulation<LogEntry>({ seed, maxLogEntries: 500 });
   const rate = availablePerSec(config);
-  // KMS counts requests per second: a bucket holding one second of the remaining quota.
-  const bucket = new TokenBucket(rate, rate, 0);
+  // KMS enforces a per-second quota: a bucket refilled at the remaining quota, holding a tenth of a second of it, so
+  // no second admits more than about the quota (a full second's bucket would let the first seconds run at twice it).
+  const bucket = new TokenBucket(rate, Math.max(1, rate / 10), 0);
   const counts: EnvelopeCounts = { objects: 0, encrypted: 0, failed: 0, kmsAccepted: 0, kmsThrottled: 0, dataKeys: 0, maxObjectsPerKey: 0 };
   const h: EnvelopeHandle = { sim, config, counts, latency: new LatencyHistogram(), samples: [] };
   let current: SecondSample = { second: 1, kmsAccepted: 0, kmsThrottled: 0 };
