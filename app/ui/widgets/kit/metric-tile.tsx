@@ -11,7 +11,20 @@ export function MetricTile(props: { label: string; value: ReactNode; detail?: Re
         : "border-slate-200 dark:border-slate-700";
   return (
     <div className={`flex min-w-0 flex-col rounded-lg border bg-white px-3 py-2 dark:bg-slate-800 ${border}`}>
-      <dt className="text-xs font-medium text-slate-600 dark:text-slate-300">{props.label}</dt>
+      <dt className="flex flex-wrap items-baseline justify-between gap-x-1 text-xs font-medium text-slate-600 dark:text-slate-300">
+        <span>{props.label}</span>
+        {tone === "neutral" ? null : (
+          <span
+            className={`rounded px-1 text-[0.65rem] font-semibold ${
+              tone === "good"
+                ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100"
+                : "bg-rose-100 text-rose-900 dark:bg-rose-900 dark:text-rose-100"
+            }`}
+          >
+            {tone === "good" ? "✓ good" : "✗ poor"}
+          </span>
+        )}
+      </dt>
       <dd className="text-lg font-semibold tabular-nums">{props.value}</dd>
       {props.detail ? <dd className="text-xs text-slate-600 dark:text-slate-400">{props.detail}</dd> : null}
     </div>
