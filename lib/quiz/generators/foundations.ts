@@ -1,5 +1,6 @@
 import {
   AutoScalingGroup,
+  HOUR_MS,
   FailureModel,
   ServiceModel,
   Simulation,
@@ -14,8 +15,6 @@ import {
 import { pick, type SimNumericGenerator } from "./types";
 
 /** Simulator-answered questions for days 1 (on-demand capacity), 9 (scalability), 10 (step scaling), 11 (health checks). */
-
-const HOUR_MS = 3_600_000;
 
 /** Completions of a backlog that keeps `workers` busy for `windowMs`, each request taking `serviceMs`. */
 function backlogCompletions(seed: number, workers: number, serviceMs: number, windowMs: number): number {

@@ -2,6 +2,7 @@ import {
   ArrivalProcess,
   AvailabilityMonitor,
   DAY_MS,
+  HOUR_MS,
   FailureModel,
   Simulation,
   backoffCapMs,
@@ -14,8 +15,6 @@ import {
 import { pick, type SimNumericGenerator } from "./types";
 
 /** Simulator-answered questions for days 16 (measured availability), 17 (retry amplification) and 18 (backup RPO). */
-
-const HOUR_MS = 3_600_000;
 
 const clock = (ms: number): string => {
   const minutes = Math.round(ms / 60_000);

@@ -1,12 +1,10 @@
-import { Simulation, TokenBucket, createStream } from "../../sim";
+import { DAY_MS, Simulation, TokenBucket, createStream } from "../../sim";
 import { pick, type SimNumericGenerator } from "./types";
 
 /**
  * Simulator-answered questions for Day 20 (Security and IAM) and Day 21 (data protection). Each runs a small
  * event-driven model on the engine; tests/unit/quiz/simulated-days-20-21.test.ts checks it against a hand formula.
  */
-
-const DAY_MS = 86_400_000;
 
 export const securityGenerators: Readonly<Record<string, SimNumericGenerator>> = {
   "rotated-key-exposure-days": {
