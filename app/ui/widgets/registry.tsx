@@ -5,82 +5,99 @@
 import type { ComponentType } from "react";
 import type { AgilityRaceProps } from "./agility-race";
 import type { AlarmTuningLabProps } from "./alarm-tuning-lab";
-import { AlarmTuningLab } from "./lazy-widgets";
-import type { ChaosExperimentLabProps } from "./chaos-experiment-lab";
-import { ChaosExperimentLab } from "./lazy-widgets";
 import type { AutoScalingLabProps } from "./auto-scaling-lab";
 import type { AvailabilityLabProps } from "./availability-lab";
 import type { AzPlacementLabProps } from "./az-placement-lab";
 import type { CacheLabProps } from "./cache-lab";
 import type { CapstoneLabProps } from "./capstone-lab";
-import { CapstoneLab } from "./lazy-widgets";
+import type { ChaosExperimentLabProps } from "./chaos-experiment-lab";
+import type { CostLeversLabProps } from "./cost-levers-lab";
 import type { CredentialExposureLabProps } from "./credential-exposure-lab";
-import type { EnvelopeEncryptionLabProps } from "./envelope-encryption-lab";
-import type { DrDrillProps } from "./dr-drill";
-import type { FaultToleranceLabProps } from "./fault-tolerance-lab";
-import type { WidgetName } from "./kit/widget-frame";
 import type { DeploymentStrategyLabProps } from "./deployment-strategy-lab";
-import { DeploymentStrategyLab } from "./lazy-widgets";
-import type { WellArchitectedExplorerProps } from "./well-architected-explorer";
-import { WellArchitectedExplorer } from "./lazy-widgets";
-import type { WafFloodLabProps } from "./waf-flood-lab";
-import { WafFloodLab } from "./lazy-widgets";
-import type { ServerlessConcurrencyLabProps } from "./serverless-concurrency-lab";
-import { ServerlessConcurrencyLab } from "./lazy-widgets";
-import type { RightSizingLabProps } from "./right-sizing-lab";
-import { RightSizingLab } from "./lazy-widgets";
-import type { MultiRegionFailoverLabProps } from "./multi-region-failover-lab";
-import { MultiRegionFailoverLab } from "./lazy-widgets";
-import type { VpcEgressLabProps } from "./vpc-egress-lab";
-import { VpcEgressLab } from "./lazy-widgets";
-import { AgilityRace, AutoScalingLab, AvailabilityLab, AzPlacementLab, DrDrill, FaultToleranceLab, LoadBalancerRace, ProvisioningRace, RateLimitLab, ScalingCurve, RegionLatencyMap, QueueBufferLab, ResilientTierLab, ReplicationLab, CacheLab } from "./lazy-widgets";
-import { CredentialExposureLab, EnvelopeEncryptionLab } from "./lazy-widgets";
+import type { DrDrillProps } from "./dr-drill";
+import type { EnvelopeEncryptionLabProps } from "./envelope-encryption-lab";
+import type { FaultToleranceLabProps } from "./fault-tolerance-lab";
 import type { LoadBalancerRaceProps } from "./load-balancer-race";
+import type { MultiRegionFailoverLabProps } from "./multi-region-failover-lab";
 import type { ProvisioningRaceProps } from "./provisioning-race";
 import type { PurchaseMixLabProps } from "./purchase-mix-lab";
-import { PurchaseMixLab } from "./lazy-widgets";
-import type { CostLeversLabProps } from "./cost-levers-lab";
-import { CostLeversLab } from "./lazy-widgets";
 import type { QueueBufferLabProps } from "./queue-buffer-lab";
 import type { RateLimitLabProps } from "./rate-limit-lab";
 import type { RegionLatencyMapProps } from "./region-latency-map";
 import type { ReplicationLabProps } from "./replication-lab";
 import type { ResilientTierLabProps } from "./resilient-tier-lab";
+import type { RightSizingLabProps } from "./right-sizing-lab";
 import type { ScalingCurveProps } from "./scaling-curve";
+import type { ServerlessConcurrencyLabProps } from "./serverless-concurrency-lab";
 import type { StorageDurabilityLabProps } from "./storage-durability-lab";
-import { StorageDurabilityLab } from "./lazy-widgets";
+import type { VpcEgressLabProps } from "./vpc-egress-lab";
+import type { WafFloodLabProps } from "./waf-flood-lab";
+import type { WellArchitectedExplorerProps } from "./well-architected-explorer";
+import type { WidgetName } from "./kit/widget-frame";
+import {
+  AgilityRace,
+  AlarmTuningLab,
+  AutoScalingLab,
+  AvailabilityLab,
+  AzPlacementLab,
+  CacheLab,
+  CapstoneLab,
+  ChaosExperimentLab,
+  CostLeversLab,
+  CredentialExposureLab,
+  DeploymentStrategyLab,
+  DrDrill,
+  EnvelopeEncryptionLab,
+  FaultToleranceLab,
+  LoadBalancerRace,
+  MultiRegionFailoverLab,
+  ProvisioningRace,
+  PurchaseMixLab,
+  QueueBufferLab,
+  RateLimitLab,
+  RegionLatencyMap,
+  ReplicationLab,
+  ResilientTierLab,
+  RightSizingLab,
+  ScalingCurve,
+  ServerlessConcurrencyLab,
+  StorageDurabilityLab,
+  VpcEgressLab,
+  WafFloodLab,
+  WellArchitectedExplorer,
+} from "./lazy-widgets";
 
 export const widgetRegistry: {
-  AzPlacementLab: ComponentType<AzPlacementLabProps>;
-  RateLimitLab: ComponentType<RateLimitLabProps>;
-  ProvisioningRace: ComponentType<ProvisioningRaceProps>;
-  DrDrill: ComponentType<DrDrillProps>;
-  FaultToleranceLab: ComponentType<FaultToleranceLabProps>;
+  AgilityRace: ComponentType<AgilityRaceProps>;
+  AlarmTuningLab: ComponentType<AlarmTuningLabProps>;
   AutoScalingLab: ComponentType<AutoScalingLabProps>;
   AvailabilityLab: ComponentType<AvailabilityLabProps>;
-  LoadBalancerRace: ComponentType<LoadBalancerRaceProps>;
-  ScalingCurve: ComponentType<ScalingCurveProps>;
-  AgilityRace: ComponentType<AgilityRaceProps>;
-  RegionLatencyMap: ComponentType<RegionLatencyMapProps>;
-  QueueBufferLab: ComponentType<QueueBufferLabProps>;
-  ResilientTierLab: ComponentType<ResilientTierLabProps>;
-  ReplicationLab: ComponentType<ReplicationLabProps>;
+  AzPlacementLab: ComponentType<AzPlacementLabProps>;
   CacheLab: ComponentType<CacheLabProps>;
-  CredentialExposureLab: ComponentType<CredentialExposureLabProps>;
-  VpcEgressLab: ComponentType<VpcEgressLabProps>;
-  MultiRegionFailoverLab: ComponentType<MultiRegionFailoverLabProps>;
-  RightSizingLab: ComponentType<RightSizingLabProps>;
-  AlarmTuningLab: ComponentType<AlarmTuningLabProps>;
-  ServerlessConcurrencyLab: ComponentType<ServerlessConcurrencyLabProps>;
-  PurchaseMixLab: ComponentType<PurchaseMixLabProps>;
-  CostLeversLab: ComponentType<CostLeversLabProps>;
-  EnvelopeEncryptionLab: ComponentType<EnvelopeEncryptionLabProps>;
-  WafFloodLab: ComponentType<WafFloodLabProps>;
   CapstoneLab: ComponentType<CapstoneLabProps>;
-  WellArchitectedExplorer: ComponentType<WellArchitectedExplorerProps>;
   ChaosExperimentLab: ComponentType<ChaosExperimentLabProps>;
+  CostLeversLab: ComponentType<CostLeversLabProps>;
+  CredentialExposureLab: ComponentType<CredentialExposureLabProps>;
   DeploymentStrategyLab: ComponentType<DeploymentStrategyLabProps>;
+  DrDrill: ComponentType<DrDrillProps>;
+  EnvelopeEncryptionLab: ComponentType<EnvelopeEncryptionLabProps>;
+  FaultToleranceLab: ComponentType<FaultToleranceLabProps>;
+  LoadBalancerRace: ComponentType<LoadBalancerRaceProps>;
+  MultiRegionFailoverLab: ComponentType<MultiRegionFailoverLabProps>;
+  ProvisioningRace: ComponentType<ProvisioningRaceProps>;
+  PurchaseMixLab: ComponentType<PurchaseMixLabProps>;
+  QueueBufferLab: ComponentType<QueueBufferLabProps>;
+  RateLimitLab: ComponentType<RateLimitLabProps>;
+  RegionLatencyMap: ComponentType<RegionLatencyMapProps>;
+  ReplicationLab: ComponentType<ReplicationLabProps>;
+  ResilientTierLab: ComponentType<ResilientTierLabProps>;
+  RightSizingLab: ComponentType<RightSizingLabProps>;
+  ScalingCurve: ComponentType<ScalingCurveProps>;
+  ServerlessConcurrencyLab: ComponentType<ServerlessConcurrencyLabProps>;
   StorageDurabilityLab: ComponentType<StorageDurabilityLabProps>;
-} = { AzPlacementLab, RateLimitLab, ProvisioningRace, DrDrill, FaultToleranceLab, AutoScalingLab, AvailabilityLab, LoadBalancerRace, ScalingCurve, AgilityRace, RegionLatencyMap, QueueBufferLab, ResilientTierLab, ReplicationLab, CacheLab, CredentialExposureLab, VpcEgressLab, MultiRegionFailoverLab, RightSizingLab, AlarmTuningLab, ServerlessConcurrencyLab, PurchaseMixLab, CostLeversLab, EnvelopeEncryptionLab, WafFloodLab, CapstoneLab, WellArchitectedExplorer, ChaosExperimentLab, DeploymentStrategyLab, StorageDurabilityLab };
+  VpcEgressLab: ComponentType<VpcEgressLabProps>;
+  WafFloodLab: ComponentType<WafFloodLabProps>;
+  WellArchitectedExplorer: ComponentType<WellArchitectedExplorerProps>;
+} = { AgilityRace, AlarmTuningLab, AutoScalingLab, AvailabilityLab, AzPlacementLab, CacheLab, CapstoneLab, ChaosExperimentLab, CostLeversLab, CredentialExposureLab, DeploymentStrategyLab, DrDrill, EnvelopeEncryptionLab, FaultToleranceLab, LoadBalancerRace, MultiRegionFailoverLab, ProvisioningRace, PurchaseMixLab, QueueBufferLab, RateLimitLab, RegionLatencyMap, ReplicationLab, ResilientTierLab, RightSizingLab, ScalingCurve, ServerlessConcurrencyLab, StorageDurabilityLab, VpcEgressLab, WafFloodLab, WellArchitectedExplorer };
 
 export const WIDGET_NAMES = Object.keys(widgetRegistry) as readonly WidgetName[];

@@ -1,6 +1,5 @@
 "use client";
 
-import { SettingsFieldset } from "../kit/fields";
 import { useCallback, useId, useState } from "react";
 import {
   HYPERVISOR_OVERHEAD_FRACTION,
@@ -17,6 +16,7 @@ import {
   type WorkloadStatus,
 } from "@/lib/sim";
 import { ControlBar } from "../kit/control-bar";
+import { SettingsFieldset } from "../kit/fields";
 import { formatDuration, formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";

@@ -1,9 +1,9 @@
 "use client";
 
-import { SettingsFieldset } from "../kit/fields";
 import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
+import { SettingsFieldset } from "../kit/fields";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass, fieldClass, labelClass } from "../kit/styles";
