@@ -27,7 +27,7 @@ import { DatabaseModel, type DatabaseConfig, type DatabaseLogEntry } from "./dat
 import { DR_DEFAULT_RESTORE, DR_DEFAULT_TIMINGS, DrModel, drCostPerHour, type DrLogEntry, type DrStrategy } from "./dr";
 import { FailureModel, type Fault, type FaultSink, type FailureLogEntry } from "./failures";
 import type { LbAlgorithm } from "./load-balancer";
-import { FAILURE_CAUSES, ServiceModel, type FailureCounts, type ServiceConfig, type ServiceLogEntry } from "./service";
+import { FAILURE_CAUSES, ServiceModel, type FailureCounts, type ServiceConfig, type ServiceLogEntry, type ServiceView } from "./service";
 import { Simulation } from "./simulation";
 
 export const CAPSTONE_REGION = "us-east-1";
@@ -396,15 +396,32 @@ export function capstoneDowntimeWithin(down: readonly [number, number][], fromMs
   return ms;
 }
 
-export function measureCapstone(run: CapstoneRun): CapstoneMeasurement {
+/** The parts of a measurement that still change once the Region has failed (the DR drill runs on after it). */
+export type CapstoneRecovery = Pick<CapstoneMeasurement, "nowMs" | "dbDowntimeMs" | "rtoMs" | "rpoMs" | "lostWrites" | "regionFailed">;
+
+export function measureCapstoneRecovery(run: CapstoneRun): CapstoneRecovery {
   const now = run.sim.nowMs;
-  const v = run.service.view();
-  const s = v.series;
+  const incident = run.dr?.view().incident ?? null;
+  return {
+    nowMs: now,
+    dbDowntimeMs: capstoneDowntimeWithin(run.dbDown, 0, Math.min(now, CAPSTONE_TIMELINE.regionOutageAtMs), now),
+    rtoMs: incident ? incident.rtoMs : null,
+    rpoMs: incident ? incident.rpoMs : null,
+    lostWrites: incident ? incident.lostWrites : null,
+    regionFailed: now >= CAPSTONE_TIMELINE.regionOutageAtMs,
+  };
+}
+
+/** `view` lets a caller that already holds the service's view (the lab, every frame) avoid building it twice. */
+export function measureCapstone(run: CapstoneRun, view: ServiceView = run.service.view()): CapstoneMeasurement {
+  const now = run.sim.nowMs;
+  const s = view.series;
   const windowEnd = Math.min(now, CAPSTONE_TIMELINE.regionOutageAtMs);
   let requests = 0;
   let served = 0;
   let dbLost = 0;
   const failedByCause = Object.fromEntries(FAILURE_CAUSES.map((c) => [c, 0])) as FailureCounts;
+  // The series holds closed buckets only, so the one in progress is neither counted nor weighed against a whole bucket.
   for (let k = 0; k < s.arrived.length; k++) {
     const from = k * s.bucketMs;
     if (from >= windowEnd) break;
@@ -424,23 +441,16 @@ export function measureCapstone(run: CapstoneRun): CapstoneMeasurement {
   const asg = run.asg.view();
   const hours = Math.max(now, 1) / 3_600_000;
   const cost = costWith(run.design, run.load, asg.instanceHours > 0 && now > 0 ? (asg.instanceHours / hours) * CAPSTONE_PRICES.instancePerHour : capstoneSteadyCost(run.design, run.load).web);
-  const regionFailed = now >= CAPSTONE_TIMELINE.regionOutageAtMs;
-  const incident = run.dr?.view().incident ?? null;
   return {
-    nowMs: now,
+    ...measureCapstoneRecovery(run),
     requests,
     served,
     failed: requests - served,
     availability: requests > 0 ? served / requests : null,
     failedByCause: { ...failedByCause, database: dbLost },
-    p95Ms: v.totals.latency ? v.totals.latency.p95Ms : null,
-    dbDowntimeMs: capstoneDowntimeWithin(run.dbDown, 0, windowEnd, now),
+    p95Ms: view.totals.latency ? view.totals.latency.p95Ms : null,
     cost,
     peakInService: asg.peakInService,
-    rtoMs: incident ? incident.rtoMs : null,
-    rpoMs: incident ? incident.rpoMs : null,
-    lostWrites: incident ? incident.lostWrites : null,
-    regionFailed,
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  CAPSTONE_BUCKET_MS,
   CAPSTONE_DATABASES,
   CAPSTONE_DEFAULT_LOAD,
   CAPSTONE_PRICES,
@@ -7,6 +8,9 @@ import {
   capstonePlannedRtoMs,
   capstoneSteadyCost,
   checkCapstoneTargets,
+  createCapstoneRun,
+  measureCapstone,
+  measureCapstoneRecovery,
   runCapstone,
   type CapstoneDesign,
 } from "@/lib/sim";
@@ -43,6 +47,27 @@ describe("capstone drill", () => {
     const expected = (CAPSTONE_DATABASES["multi-az-cluster"].failoverMs! / 1000) * CAPSTONE_DEFAULT_LOAD.peakRps;
     expect(m.failedByCause.database).toBeGreaterThan(expected * 0.75);
     expect(m.failedByCause.database).toBeLessThan(expected * 1.25);
+  });
+
+  it("while the drill plays, counts closed buckets only, each weighed by its own database downtime", () => {
+    const run = createCapstoneRun({ ...good, database: "single" }, CAPSTONE_DEFAULT_LOAD, 7);
+    const at = T.azOutageAtMs + 95_000; // mid-bucket; the AZ outage starts on a bucket boundary
+    run.sim.runUntil(at);
+    expect(run.dbDown[0]![0]).toBe(T.azOutageAtMs);
+    const m = measureCapstone(run);
+    const s = run.service.view().series;
+    expect(s.arrived).toHaveLength(Math.floor(at / CAPSTONE_BUCKET_MS));
+    let requests = 0;
+    let completedSinceStall = 0;
+    s.completed.forEach((completed, k) => {
+      requests += completed + Object.values(s.failed).reduce((sum, f) => sum + (f[k] ?? 0), 0);
+      if (k * CAPSTONE_BUCKET_MS >= T.azOutageAtMs) completedSinceStall += completed;
+    });
+    expect(m.requests).toBe(requests);
+    // The closed buckets since the stall were down throughout: every completion in them is lost, none under-counted.
+    expect(m.failedByCause.database).toBeCloseTo(completedSinceStall, 9);
+    expect(m.dbDowntimeMs).toBe(95_000);
+    expect(measureCapstoneRecovery(run)).toEqual({ nowMs: at, dbDowntimeMs: 95_000, rtoMs: null, rpoMs: null, lostWrites: null, regionFailed: false });
   });
 
   it("RTO is the DR plan's timeline; RPO is the replica's lag or the newest backup's age", () => {

@@ -114,6 +114,32 @@ describe("AlarmTuningLab: the run", () => {
     expect(b.detectMs!).toBeLessThan(120_000);
     expect(statusMessage(calm, v, b, true)).toMatch(/0 false alarms before the fault\. It caught the fault/);
   });
+
+  it("keeps the fault time out of the status until the run ends", () => {
+    const h = createLab("slow-instance", 3);
+    const statusAt = (ms: number, alarm: AlarmConfig) => {
+      h.sim.runUntil(ms);
+      const v = viewLab(h);
+      return statusMessage(alarm, v, evaluateAlarm(v.datapoints[alarm.periodMs], alarm, v.faultAtMs), false);
+    };
+    // The default alarm never pages on this run: the sentence must not change when the fault starts.
+    const before = statusAt(h.faultAtMs - 1_000, DEFAULT_ALARM);
+    const after = statusAt(h.faultAtMs + 90_000, DEFAULT_ALARM);
+    expect(after).toBe(before);
+    expect(after).toContain("It has not gone into ALARM yet.");
+    // An alarm that has caught the fault mid-run says it paged, not that it caught the fault or how fast.
+    const calm: AlarmConfig = { statistic: "p99", threshold: 180, periodMs: 10_000, datapointsToAlarm: 3, evaluationPeriods: 3 };
+    const caught = statusAt(h.faultAtMs + 150_000, calm);
+    expect(caught).toMatch(/It has gone into ALARM (once|[1-9]\d* times) so far/);
+    expect(caught).not.toMatch(/caught|fault yet|before the fault/);
+  });
+
+  it("names the fault's start as a time into the run at the end", () => {
+    const v = run("slow-instance");
+    const msg = statusMessage(DEFAULT_ALARM, v, evaluateAlarm(v.datapoints[60_000], DEFAULT_ALARM, v.faultAtMs), true);
+    expect(msg).toMatch(/It never caught the fault\. The fault was: .+, from \d+ min( \d\d s)? into the run\.$/);
+    expect(msg).not.toContain("minute");
+  });
 });
 
 describe("AlarmTuningLab component", () => {

@@ -3,7 +3,7 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CapstoneLab } from "@/app/ui/widgets/capstone-lab";
 import { BRIEFS, DEFAULT_CONFIG, createLab, endMs, phaseAt, statusMessage, viewLab, type LabConfig } from "@/app/ui/widgets/capstone-lab/model";
-import { CAPSTONE_TIMELINE } from "@/lib/sim";
+import { CAPSTONE_BUCKET_MS, CAPSTONE_TIMELINE, measureCapstone } from "@/lib/sim";
 
 function finish(config: LabConfig, seed = 1) {
   const h = createLab(config, seed);
@@ -34,6 +34,37 @@ describe("CapstoneLab model", () => {
       expect(v.measurement.regionFailed).toBe(true);
       expect(v.drPhase).toBe("restored");
     }
+  });
+
+  it("shows a target as not run, neither met nor missed, until the run has measured it", () => {
+    const config: LabConfig = { ...DEFAULT_CONFIG, dr: "warm-standby" };
+    const h = createLab(config, 1);
+    const start = viewLab(h).checks;
+    expect(start.map((c) => c.state)).toEqual(["not-run", "not-run", "not-run", "not-run", "not-run"]);
+    expect(start.map((c) => c.measured)).toEqual(["not run yet", "not run yet", "not drilled yet", "not drilled yet", "not run yet"]);
+    h.sim.runUntil(20 * 60_000);
+    const mid = Object.fromEntries(viewLab(h).checks.map((c) => [c.id, c.state]));
+    expect(mid.availability).not.toBe("not-run");
+    expect(mid.latency).not.toBe("not-run");
+    expect(mid.cost).not.toBe("not-run");
+    expect(mid.rto).toBe("not-run");
+    h.sim.runUntil(endMs(config));
+    expect(viewLab(h).checks.filter((c) => c.state === "not-run")).toEqual([]);
+  });
+
+  it("freezes the drill's measurement at the Region failure and keeps only the DR drill live; the chart adds up to it", () => {
+    const config: LabConfig = { ...DEFAULT_CONFIG, dr: "warm-standby" };
+    const h = createLab(config, 4);
+    h.sim.runUntil(CAPSTONE_TIMELINE.regionOutageAtMs + 1);
+    const atFailure = viewLab(h);
+    const servedInChart = atFailure.series.servedPerSec.reduce((sum, x) => sum + (x * CAPSTONE_BUCKET_MS) / 1000, 0);
+    expect(servedInChart).toBeCloseTo(atFailure.measurement.served, 6);
+    h.sim.runUntil(endMs(config));
+    const end = viewLab(h);
+    const live = measureCapstone(h.run);
+    expect(end.measurement).toEqual({ ...atFailure.measurement, nowMs: live.nowMs, rtoMs: live.rtoMs, rpoMs: live.rpoMs, lostWrites: live.lostWrites });
+    expect(end.measurement.rtoMs).not.toBeNull();
+    expect(end.measurement.peakInService).toBe(live.peakInService); // nothing launches in a failed Region
   });
 
   it("names the phases of the break and announces them", () => {

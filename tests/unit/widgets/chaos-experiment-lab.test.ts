@@ -58,11 +58,37 @@ describe("ChaosExperimentLab model", () => {
 
   it("announces phases and the verdict", () => {
     const h = createExperiment(DEFAULT_CONFIG, 1);
-    expect(statusMessage(DEFAULT_CONFIG, viewExperiment(h))).toMatch(/Press Play/);
+    const paused = { playing: false, ended: false };
+    expect(statusMessage(DEFAULT_CONFIG, viewExperiment(h), paused)).toMatch(/Press Play/);
     h.sim.runUntil(30_000);
-    expect(statusMessage(DEFAULT_CONFIG, viewExperiment(h))).toMatch(/steady state before/);
+    expect(statusMessage(DEFAULT_CONFIG, viewExperiment(h), paused)).toMatch(/steady state before/);
     h.sim.runUntil(RUN_MS);
-    expect(statusMessage(DEFAULT_CONFIG, viewExperiment(h))).toMatch(/refuted/);
+    expect(statusMessage(DEFAULT_CONFIG, viewExperiment(h), { playing: false, ended: true })).toMatch(/refuted/);
+  });
+
+  it("while playing, the status changes only with the phase; pausing announces the numbers", () => {
+    const h = createExperiment(DEFAULT_CONFIG, 1);
+    const playing = { playing: true, ended: false };
+    const at = (ms: number) => {
+      h.sim.runUntil(ms);
+      return statusMessage(DEFAULT_CONFIG, viewExperiment(h), playing);
+    };
+    const active = [at(70_000), at(120_000)];
+    expect(active[0]).toBe(active[1]);
+    expect(active[0]).toMatch(/fault is injected.*Fault active.*Pause to hear the numbers/);
+    const rolledBack = [at(160_000), at(250_000)];
+    expect(rolledBack[0]).toBe(rolledBack[1]);
+    expect(rolledBack[0]).toMatch(/rolled back/);
+    expect(statusMessage(DEFAULT_CONFIG, viewExperiment(h), { playing: false, ended: false })).toMatch(/Paused at 250 s.*success rate/);
+  });
+
+  it("the stop condition reads the window that just closed", () => {
+    const h = createExperiment({ ...DEFAULT_CONFIG, stop: "below-95" }, 1);
+    h.sim.runUntil(RUN_MS);
+    const v = viewExperiment(h);
+    const closed = v.windows.find((w) => w.endMs === v.rolledBackAtMs)!;
+    expect(closed.success!).toBeLessThan(0.95);
+    expect(v.windows.filter((w) => w.endMs > v.injectedAtMs! && w.endMs < v.rolledBackAtMs!).every((w) => w.success! >= 0.95)).toBe(true);
   });
 });
 

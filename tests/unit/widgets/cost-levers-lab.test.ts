@@ -18,6 +18,7 @@ import {
   probeHour,
   runCostLevers,
   storageCostPerWeek,
+  summarise,
   type CostLeversConfig,
 } from "@/app/ui/widgets/cost-levers-lab/model";
 
@@ -58,6 +59,22 @@ describe("CostLeversLab model", () => {
       expect(Math.abs(p.utilisation - expected), `${instances}×${vcpu} at ${rps}/s`).toBeLessThan(0.05);
       expect(p.failed).toBe(0);
     }
+  });
+
+  it("an hour with no instance in service has no capacity: every request fails", () => {
+    const p = probeHour(17, 0, 2, 100);
+    expect(p.instances).toBe(0);
+    expect(p.arrived).toBeGreaterThan(1_000);
+    expect(p.failed).toBe(p.arrived);
+    expect(p.p95Ms).toBeNull();
+  });
+
+  it("prices the unit cost per million requests served, failures excluded", () => {
+    const probe = { hour: 0, instances: 1, demandRps: 5, arrived: 100, failed: 20, p95Ms: 50, utilisation: 0.2 };
+    const t = summarise(BASELINE, [probe], 3, 0, 1);
+    expect(t.served).toBe(80 * 180); // 20 s sampled of each 3 600 s hour
+    expect(t.costPerMillion).toBeCloseTo((3 / (80 * 180)) * 1e6, 9);
+    expect(summarise(BASELINE, [{ ...probe, failed: 100 }], 3, 0, 1).costPerMillion).toBeNull();
   });
 
   it("the worked example halves the bill and keeps the objective; one lever too far breaks it", { timeout: LONG }, () => {

@@ -2,10 +2,9 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CredentialExposureLab } from "@/app/ui/widgets/credential-exposure-lab";
+import { DAY_MS, HOUR_MS } from "@/lib/sim";
 import {
-  DAY_MS,
   DEFAULT_CONFIG,
-  HOUR_MS,
   INVENTORY,
   NO_GUARDRAILS,
   STRATEGIES,
@@ -121,6 +120,13 @@ describe("CredentialExposureLab component", () => {
     expect(html).toContain("Ready. Blast radius: 10 of 10 actions allowed, including creating new access keys");
     expect(html).toContain("<select");
     expect(html).toContain('type="checkbox"');
+  });
+
+  it("shows the model's rotation period (in days) as the selected option", () => {
+    const html = renderToString(createElement(CredentialExposureLab, {}));
+    const rotation = html.slice(html.indexOf("-rotate\""), html.indexOf("</select>", html.indexOf("-rotate\"")));
+    expect(rotation).toContain(`<option value="${DEFAULT_CONFIG.rotationDays}" selected="">90 days</option>`);
+    expect(rotation.match(/selected=""/g)).toHaveLength(1);
   });
 
   it("starts from a least-privilege scope when asked", () => {

@@ -106,13 +106,32 @@ describe("MultiRegionFailoverLab model", () => {
 
   it("the status message changes with the run's phase", () => {
     const h = createLab(DEFAULT_CONFIG, 1);
-    const m0 = statusMessage(DEFAULT_CONFIG, viewLab(h), false);
+    const paused = { playing: false, ended: false };
+    const m0 = statusMessage(DEFAULT_CONFIG, viewLab(h), paused);
     h.sim.runUntil(60 * SEC_MS);
-    const m1 = statusMessage(DEFAULT_CONFIG, viewLab(h), false);
+    const m1 = statusMessage(DEFAULT_CONFIG, viewLab(h), paused);
     h.sim.runUntil(RUN_END_MS);
-    const m2 = statusMessage(DEFAULT_CONFIG, viewLab(h), true);
+    const m2 = statusMessage(DEFAULT_CONFIG, viewLab(h), { playing: false, ended: true });
     expect(new Set([m0, m1, m2]).size).toBe(3);
     expect(m2).toMatch(/Health check failed after/);
+  });
+
+  it("while playing, the status changes only with the phase; pausing announces the numbers", () => {
+    const h = createLab(DEFAULT_CONFIG, 1);
+    const playing = { playing: true, ended: false };
+    const during = (atMs: number) => {
+      h.sim.runUntil(atMs);
+      return statusMessage(DEFAULT_CONFIG, viewLab(h), playing);
+    };
+    const start = h.failAtMs;
+    const undetected = [during(start + 2 * SEC_MS), during(start + 10 * SEC_MS)];
+    expect(undetected[0]).toBe(undetected[1]);
+    expect(undetected[0]).toMatch(/outage has started.*Pause to hear the numbers/);
+    const detected = [during(start + predictedDetectMs(DEFAULT_CONFIG) + 10 * SEC_MS), during(start + predictedDetectMs(DEFAULT_CONFIG) + 60 * SEC_MS)];
+    expect(detected[0]).toBe(detected[1]);
+    expect(detected[0]).not.toBe(undetected[0]);
+    expect(detected[0]).not.toMatch(/\d+ errors/);
+    expect(statusMessage(DEFAULT_CONFIG, viewLab(h), { playing: false, ended: false })).toMatch(/\d+ errors/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { DAY_MS } from "@/lib/sim";
 import { PurchaseMixLab } from "@/app/ui/widgets/purchase-mix-lab";
 import {
   CHALLENGES,
@@ -8,9 +9,13 @@ import {
   DEFAULT_CONFIG,
   ON_DEMAND_PER_HOUR,
   RUN_HOURS,
+  RUN_MS,
   SPOT_DISCOUNT,
+  createPurchaseMix,
   dataTransferOutCost,
   runPurchaseMix,
+  statusMessage,
+  viewPurchaseMix,
   type PurchaseMixConfig,
 } from "@/app/ui/widgets/purchase-mix-lab/model";
 
@@ -96,6 +101,32 @@ describe("PurchaseMixLab model", () => {
     expect(dataTransferOutCost(10_440)).toBeCloseTo(10_240 * 0.09 + 100 * 0.085, 6);
     expect(base.totals.interAzCost).toBeCloseTo(base.totals.interAzGb * 0.02, 9);
     expect(run({ crossAzDatabase: false }).totals.interAzCost).toBe(0);
+  });
+
+  it("the needed-instances curve covers every hour and does not depend on the mix", () => {
+    expect(base.needed).toHaveLength(RUN_HOURS);
+    expect(run({ commitInstances: 8, spotPercent: 50 }).needed).toEqual(base.needed);
+    // The group tracks the curve: its busiest hour bills about as many instances as the busiest hour needs.
+    expect(Math.max(...base.needed)).toBeCloseTo(Math.max(...base.billed), -1);
+  });
+
+  it("while playing, the status changes only with the phase; a pause or the end announces the numbers", () => {
+    const config = { ...DEFAULT_CONFIG, spotPercent: 100, interruptionsPer1000h: 10, diversified: true };
+    const h = createPurchaseMix(config, 1);
+    const playing = { playing: true, ended: false };
+    const ready = statusMessage(config, viewPurchaseMix(h), playing);
+    expect(ready).toMatch(/^Ready:/);
+    const messages = new Set<string>();
+    for (let day = 1; day <= 29; day++) {
+      h.sim.runUntil(day * DAY_MS);
+      messages.add(statusMessage(config, viewPurchaseMix(h), playing));
+    }
+    // A sentence for the month under way, and one once Spot interruptions have begun: nothing per day or per dollar.
+    expect(messages.size).toBeLessThanOrEqual(2);
+    for (const m of messages) expect(m).toMatch(/Pause to hear the numbers\.$/);
+    expect(statusMessage(config, viewPurchaseMix(h), { playing: false, ended: false })).toMatch(/^Paused on day 30: .*compute so far \$/);
+    h.sim.runUntil(RUN_MS);
+    expect(statusMessage(config, viewPurchaseMix(h), { playing: false, ended: true })).toMatch(/^Month finished:/);
   });
 
   it("every challenge is reachable", () => {

@@ -6,12 +6,14 @@ import {
   CHALLENGES,
   DEFAULT_CONFIG,
   RUN_MS,
+  createRightSizing,
   creditMinutes,
   instanceType,
   memoryFits,
   predictedUtilisation,
   runRightSizing,
   statusMessage,
+  viewRightSizing,
   type RightSizingConfig,
 } from "@/app/ui/widgets/right-sizing-lab/model";
 
@@ -77,6 +79,8 @@ describe("RightSizingLab component", () => {
   it("renders its root, settings and status to static markup", () => {
     const html = renderToString(createElement(RightSizingLab, { seed: 2 }));
     expect(html).toContain('data-widget="RightSizingLab"');
+    expect(html).toContain('aria-label="Challenges"');
+    expect(html).toContain("Not run");
     expect(html).toContain('data-testid="widget-status"');
     expect(html).toContain("Instance type");
     expect(html).toContain("Press Play");
@@ -84,7 +88,26 @@ describe("RightSizingLab component", () => {
 
   it("the status message changes with the configuration", () => {
     const v = runRightSizing(DEFAULT_CONFIG, 1, 0);
-    expect(statusMessage(DEFAULT_CONFIG, v, false)).toContain("does not fit");
-    expect(statusMessage(cfg({ typeId: "m.large" }), runRightSizing(cfg({ typeId: "m.large" }), 1, 0), false)).toContain("fits");
+    const paused = { playing: false, ended: false };
+    expect(statusMessage(DEFAULT_CONFIG, v, paused)).toContain("does not fit");
+    expect(statusMessage(cfg({ typeId: "m.large" }), runRightSizing(cfg({ typeId: "m.large" }), 1, 0), paused)).toContain("fits");
+  });
+
+  it("while playing, the status changes only with the phase; a pause announces the numbers", () => {
+    const c = cfg({ typeId: "t.large", count: 1, ratePerSec: 50, startCredits: 5 });
+    const h = createRightSizing(c, 1);
+    const playing = { playing: true, ended: false };
+    const at = (ms: number) => {
+      h.sim.runUntil(ms);
+      return statusMessage(c, viewRightSizing(h), playing);
+    };
+    const serving = [at(60_000), at(11 * 60_000)];
+    expect(serving[0]).toBe(serving[1]);
+    expect(serving[0]).toBe("Running 1 × t.large: serving. Pause to hear the numbers.");
+    // Credits run out at about 12.5 min; the instance then alternates between throttled and not, the sentence does not.
+    const throttled = [at(14 * 60_000), at(16 * 60_000), at(19 * 60_000)];
+    expect(new Set(throttled).size).toBe(1);
+    expect(throttled[0]).toMatch(/CPU credits ran out/);
+    expect(statusMessage(c, viewRightSizing(h), { playing: false, ended: false })).toMatch(/worst 10-second p95 in the last minute \d/);
   });
 });

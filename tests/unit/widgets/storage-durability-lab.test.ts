@@ -19,6 +19,7 @@ import {
   monthlyCost,
   runStorageLab,
   statusMessage,
+  stepLabel,
   takeAzDown,
   viewStorageLab,
   type StorageLabConfig,
@@ -123,5 +124,19 @@ describe("StorageDurabilityLab rendering", () => {
     for (const label of ["Datasets (one volume each)", "Volume annual failure rate", "Snapshot schedule", "Whole-AZ outages"]) {
       expect(html).toContain(label);
     }
+  });
+
+  it("names the step from the chosen period", () => {
+    expect([1, 10, 100].map(stepLabel)).toEqual(["≈18 days", "6 months", "5 years"]);
+    const html = renderToString(createElement(StorageDurabilityLab, { years: 100 }));
+    expect(html).toContain("Step 5 years");
+  });
+
+  it("falls back to the defaults for a period or fleet size it does not offer", () => {
+    const html = renderToString(createElement(StorageDurabilityLab, { years: 7, volumes: 50 }));
+    expect(html).toContain('<option value="10" selected="">10 years</option>');
+    expect(html).toContain('<option value="100" selected="">100</option>');
+    expect(html).toContain("Step 6 months");
+    expect(html).toContain("100 datasets of 500 GiB");
   });
 });

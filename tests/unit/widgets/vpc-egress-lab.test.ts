@@ -11,6 +11,7 @@ import {
   costPerHour,
   createEgressLab,
   failAz,
+  liveMessage,
   recoverAz,
   reservedAddresses,
   sizeSubnets,
@@ -116,6 +117,23 @@ describe("VpcEgressLab model", () => {
     expect(statusMessage(DEFAULT_CONFIG, viewEgressLab(h), { playing: true, ended: false })).toBe(playing);
     expect(playing).toMatch(/us-east-1b and us-east-1c still run but have lost internet access/);
     expect(statusMessage(DEFAULT_CONFIG, viewEgressLab(h), { playing: false, ended: false })).toMatch(/Paused at 50 s.*succeeded/);
+  });
+
+  it("a sizing change made while playing stays announced until the status moves on", () => {
+    const sizing = { vpcPrefix: 16, subnetPrefix: 20, needPerSubnet: 1000 };
+    const h = createEgressLab(DEFAULT_CONFIG, 1);
+    const playing = { playing: true, ended: false };
+    h.sim.runUntil(10_000);
+    const over = statusMessage(DEFAULT_CONFIG, viewEgressLab(h), playing);
+    // Later frames of the same phase keep the sizing message.
+    h.sim.runUntil(20_000);
+    expect(liveMessage(statusMessage(DEFAULT_CONFIG, viewEgressLab(h), playing), over, sizing)).toBe(sizingMessage(sizing));
+    // Failing an AZ moves the status on.
+    failAz(h, 0);
+    h.sim.runUntil(30_000);
+    const after = statusMessage(DEFAULT_CONFIG, viewEgressLab(h), playing);
+    expect(liveMessage(after, over, sizing)).toBe(after);
+    expect(liveMessage(after, null, sizing)).toBe(after);
   });
 });
 

@@ -96,16 +96,39 @@ describe("WellArchitectedExplorer model", () => {
   it("the status message changes as the run and the architecture change", () => {
     const a = DEFAULT_ARCHITECTURE;
     const h = createRun(a, 1);
-    const m0 = statusMessage(a, viewRun(h), DEFAULT_TARGETS, false);
+    const paused = { playing: false, ended: false };
+    const m0 = statusMessage(a, viewRun(h), DEFAULT_TARGETS, paused);
     h.sim.runUntil(OUTAGE_AT_MS + 60_000);
-    const m1 = statusMessage(a, viewRun(h), DEFAULT_TARGETS, false);
+    const m1 = statusMessage(a, viewRun(h), DEFAULT_TARGETS, paused);
     h.sim.runUntil(RUN_END_MS);
-    const m2 = statusMessage(a, viewRun(h), DEFAULT_TARGETS, true);
+    const m2 = statusMessage(a, viewRun(h), DEFAULT_TARGETS, { playing: false, ended: true });
     const b: Architecture = { ...a, cache: true };
-    const m3 = statusMessage(b, viewRun(createRun(b, 1)), DEFAULT_TARGETS, false);
+    const m3 = statusMessage(b, viewRun(createRun(b, 1)), DEFAULT_TARGETS, paused);
     expect(new Set([m0, m1, m2, m3]).size).toBe(4);
     expect(m1).toMatch(/us-east-1a is down/);
+    expect(m1).toMatch(/availability \d+\.\d\d %/);
     expect(m2).toMatch(/of 4 pillar targets met/);
+  });
+
+  it("while playing, the status changes only with the outage's phase", () => {
+    const a = DEFAULT_ARCHITECTURE;
+    const h = createRun(a, 1);
+    const playing = { playing: true, ended: false };
+    const at = (ms: number) => {
+      h.sim.runUntil(ms);
+      return statusMessage(a, viewRun(h), DEFAULT_TARGETS, playing);
+    };
+    const phases = [
+      [at(60_000), at(OUTAGE_AT_MS - 10_000)],
+      [at(OUTAGE_AT_MS + 10_000), at(OUTAGE_AT_MS + OUTAGE_MS - 10_000)],
+      [at(OUTAGE_AT_MS + OUTAGE_MS + 10_000), at(RUN_END_MS - 10_000)],
+    ];
+    for (const [first, last] of phases) {
+      expect(first).toBe(last);
+      expect(first).toMatch(/Pause to hear the numbers\.$/);
+      expect(first).not.toMatch(/availability|p95/);
+    }
+    expect(new Set(phases.map((p) => p[0])).size).toBe(3);
   });
 });
 

@@ -4,6 +4,7 @@ import { useCallback, useId, useMemo, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { RangeField, SelectField, SettingsFieldset } from "../kit/fields";
+import { formatDuration } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { useSimulation } from "../kit/use-simulation";
@@ -18,7 +19,6 @@ import {
   STATISTICS,
   createLab,
   evaluateAlarm,
-  formatMinutes,
   formatValue,
   statusMessage,
   valueOf,
@@ -78,8 +78,9 @@ export function AlarmTuningLab(props: AlarmTuningLabProps) {
   const minutes = points.map((d) => d.endMs / 60_000);
   const alarmLine = result.states.map((s) => (s === "ALARM" ? chartMax : 0));
   const faultLine = points.map((d) => (revealed && d.endMs > v.faultAtMs ? chartMax * 0.95 : 0));
-  const beforeFault = points.filter((d) => d.endMs <= v.faultAtMs);
-  const normal = beforeFault.map((d) => valueOf(d, alarm.statistic)).filter((x): x is number => x !== null);
+  // Mid-run the range covers every datapoint so far: one that stopped growing at the fault would reveal its time.
+  const rangePoints = revealed ? points.filter((d) => d.endMs <= v.faultAtMs) : points;
+  const seen = rangePoints.map((d) => valueOf(d, alarm.statistic)).filter((x): x is number => x !== null);
 
   return (
     <WidgetFrame
@@ -149,7 +150,7 @@ export function AlarmTuningLab(props: AlarmTuningLabProps) {
         <p className="text-xs text-slate-600 dark:text-slate-300">
           ALARM when at least {alarm.datapointsToAlarm} of the last {alarm.evaluationPeriods} datapoints of{" "}
           {alarm.periodMs / 1000} s are above {formatValue(alarm.threshold, alarm.statistic)}. A fault that breaches every
-          period is caught within about {formatMinutes(worstCaseDetectMs(alarm))}.
+          period is caught within about {formatDuration(worstCaseDetectMs(alarm))}.
         </p>
       </SettingsFieldset>
 
@@ -157,23 +158,24 @@ export function AlarmTuningLab(props: AlarmTuningLabProps) {
       <LiveRegion message={statusMessage(alarm, v, result, controls.ended)} />
 
       <MetricGrid label="Alarm results">
-        <MetricTile
-          label="False alarms"
-          value={result.falseAlarms}
-          tone={v.nowMs === 0 ? "neutral" : result.falseAlarms === 0 ? "good" : "bad"}
-          detail="pages before the fault"
-        />
+        {/* Until the end, neither tile may depend on the fault time: a false-alarm count that stops growing, or a
+            detection time, would give it away. */}
+        {revealed ? (
+          <MetricTile label="False alarms" value={result.falseAlarms} tone={result.falseAlarms === 0 ? "good" : "bad"} detail="pages before the fault" />
+        ) : (
+          <MetricTile label="Pages so far" value={result.pages} detail="which were false is revealed at the end" />
+        )}
         <MetricTile
           label="Time to detect"
-          value={result.detectMs === null ? "—" : formatMinutes(result.detectMs)}
-          tone={result.detectMs !== null ? "good" : revealed ? "bad" : "neutral"}
-          detail={result.alarmAtFault ? "already in ALARM at the fault" : revealed ? (result.detectMs === null ? "missed" : "after the fault began") : "fault time hidden until the end"}
+          value={revealed && result.detectMs !== null ? formatDuration(result.detectMs) : "—"}
+          tone={!revealed ? "neutral" : result.detectMs !== null ? "good" : "bad"}
+          detail={!revealed ? "fault time hidden until the end" : result.alarmAtFault ? "already in ALARM at the fault" : result.detectMs === null ? "missed" : "after the fault began"}
         />
         <MetricTile label="Alarm state" value={result.states[result.states.length - 1] ?? "OK"} detail={`${points.length} datapoints so far`} />
         <MetricTile
-          label={`Normal ${STATISTICS[alarm.statistic].label.toLowerCase()}`}
-          value={normal.length === 0 ? "—" : `${formatValue(Math.min(...normal), alarm.statistic)}–${formatValue(Math.max(...normal), alarm.statistic)}`}
-          detail="range before the fault"
+          label={revealed ? `Normal ${STATISTICS[alarm.statistic].label.toLowerCase()}` : `${STATISTICS[alarm.statistic].label} so far`}
+          value={seen.length === 0 ? "—" : `${formatValue(Math.min(...seen), alarm.statistic)}–${formatValue(Math.max(...seen), alarm.statistic)}`}
+          detail={revealed ? "range before the fault" : "range of every datapoint so far"}
         />
       </MetricGrid>
 

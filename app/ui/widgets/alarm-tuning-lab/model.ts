@@ -16,6 +16,7 @@ import {
   type ServiceConfig,
   type ServiceLogEntry,
 } from "@/lib/sim";
+import { formatDuration } from "../kit/format";
 
 export const REGION = "us-east-1";
 export const AZS = ["us-east-1a", "us-east-1b"] as const;
@@ -238,6 +239,8 @@ export interface AlarmResult {
   breaching: boolean[];
   states: ("OK" | "ALARM")[];
   transitions: AlarmTransition[];
+  /** Times the alarm went into ALARM, false or not: all a learner may know before the fault time is revealed. */
+  pages: number;
   /** Times the alarm went into ALARM before the fault began: each one a page for nothing. */
   falseAlarms: number;
   /** First entry into ALARM at or after the fault, minus the fault's start; null if not (yet) detected. */
@@ -277,6 +280,7 @@ export function evaluateAlarm(points: readonly Datapoint[], alarm: AlarmConfig, 
     breaching,
     states,
     transitions,
+    pages: transitions.filter((t) => t.to === "ALARM").length,
     falseAlarms,
     detectMs: alarmAtFault ? null : firstAfter ? firstAfter.atMs - faultAtMs : null,
     alarmAtFault,
@@ -289,31 +293,29 @@ export function worstCaseDetectMs(alarm: AlarmConfig): number {
   return (Math.min(alarm.datapointsToAlarm, alarm.evaluationPeriods) + 1) * alarm.periodMs;
 }
 
-export function formatMinutes(ms: number): string {
-  const s = Math.round(ms / 1000);
-  const m = Math.floor(s / 60);
-  return m === 0 ? `${s} s` : `${m} min ${String(s % 60).padStart(2, "0")} s`;
-}
-
 export function formatValue(v: number | null, s: Statistic): string {
   if (v === null) return "—";
   return s === "error-rate" ? `${v.toFixed(1)} %` : `${Math.round(v)} ms`;
 }
 
-/** The aria-live summary: what the alarm did, in a sentence or two. Counts change when the learner changes the alarm. */
+/**
+ * The aria-live summary: what the alarm did, in a sentence or two. Counts change when the learner changes the alarm.
+ * Until the run ends it says nothing that depends on the fault time (no "before the fault", no detection time), so
+ * the status cannot give away when, or whether yet, the fault began.
+ */
 export function statusMessage(alarm: AlarmConfig, v: LabView, r: AlarmResult, ended: boolean): string {
   const rule = `${STATISTICS[alarm.statistic].label} > ${formatValue(alarm.threshold, alarm.statistic)}, ${alarm.datapointsToAlarm} of ${alarm.evaluationPeriods} datapoints of ${alarm.periodMs / 1000} s`;
-  const faultStarted = v.nowMs > v.faultAtMs;
   if (v.nowMs === 0) return `Alarm: ${rule}. Press Play: a fault starts at an unknown moment between minute 12 and minute 20.`;
+  if (!ended) {
+    const paged = r.pages === 0 ? "It has not gone into ALARM yet" : `It has gone into ALARM ${r.pages === 1 ? "once" : `${r.pages} times`} so far`;
+    return `Alarm: ${rule}. ${paged}. The fault's start, and which pages were false, are revealed at the end.`;
+  }
   const fa = `${r.falseAlarms} false alarm${r.falseAlarms === 1 ? "" : "s"} before the fault`;
-  if (!faultStarted) return `Alarm: ${rule}. No fault yet; ${fa} so far.`;
   const detected =
     r.detectMs !== null
-      ? `It caught the fault ${formatMinutes(r.detectMs)} after it began.`
+      ? `It caught the fault ${formatDuration(r.detectMs)} after it began.`
       : r.alarmAtFault
         ? "It was already in ALARM (from a false alarm) when the fault began, so the page told you nothing new."
-        : ended
-          ? "It never caught the fault."
-          : "It has not caught the fault yet.";
-  return `Alarm: ${rule}. ${fa}. ${detected}${ended ? ` The fault was: ${FAULTS[v.fault].describe}, from minute ${formatMinutes(v.faultAtMs)}.` : ""}`;
+        : "It never caught the fault.";
+  return `Alarm: ${rule}. ${fa}. ${detected} The fault was: ${FAULTS[v.fault].describe}, from ${formatDuration(v.faultAtMs)} into the run.`;
 }

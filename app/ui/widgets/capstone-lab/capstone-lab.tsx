@@ -10,7 +10,21 @@ import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { TopologyView } from "../kit/topology-view";
 import { useSimulation } from "../kit/use-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
-import { BRIEFS, DEFAULT_CONFIG, costLine, createLab, endMs, formatCapstoneDuration, statusMessage, viewLab, type BriefId, type LabConfig, type LabHandle, type LabView } from "./model";
+import {
+  BRIEFS,
+  DEFAULT_CONFIG,
+  costLine,
+  createLab,
+  endMs,
+  formatCapstoneDuration,
+  statusMessage,
+  viewLab,
+  type BriefId,
+  type LabCheck,
+  type LabConfig,
+  type LabHandle,
+  type LabView,
+} from "./model";
 
 export interface CapstoneLabProps {
   /** Which brief the targets come from: "shop" (default), "booking" or "reporting". */
@@ -28,6 +42,13 @@ const DR_OPTIONS: { value: CapstoneDr; label: string }[] = [
 
 const T = CAPSTONE_TIMELINE;
 const MIN = 60_000;
+
+/** Each check's mark, its words for screen readers (a not-run check's measured text says so) and its border. */
+const CHECK_LOOK: Record<LabCheck["state"], { mark: string; srText: string; border: string }> = {
+  met: { mark: "✓ ", srText: " met", border: "border-emerald-400 dark:border-emerald-600" },
+  missed: { mark: "✗ ", srText: " not met", border: "border-rose-300 dark:border-rose-700" },
+  "not-run": { mark: "– ", srText: "", border: "border-slate-300 dark:border-slate-600" },
+};
 
 export function CapstoneLab(props: CapstoneLabProps) {
   const [config, setConfig] = useState<LabConfig>(() => ({ ...DEFAULT_CONFIG, brief: props.brief ?? DEFAULT_CONFIG.brief }));
@@ -128,16 +149,11 @@ export function CapstoneLab(props: CapstoneLabProps) {
         <p className="text-sm font-semibold">Against the brief</p>
         <ul className="mt-1 grid grid-cols-1 gap-1 text-sm sm:grid-cols-2">
           {v.checks.map((c) => (
-            <li
-              key={c.id}
-              className={`flex min-w-0 flex-wrap justify-between gap-x-2 rounded-md border px-2 py-1 ${
-                c.met ? "border-emerald-400 dark:border-emerald-600" : "border-rose-300 dark:border-rose-700"
-              }`}
-            >
+            <li key={c.id} className={`flex min-w-0 flex-wrap justify-between gap-x-2 rounded-md border px-2 py-1 ${CHECK_LOOK[c.state].border}`}>
               <span>
-                <span aria-hidden="true">{c.met ? "✓ " : "✗ "}</span>
+                <span aria-hidden="true">{CHECK_LOOK[c.state].mark}</span>
                 <span className="font-medium">{c.label}</span>
-                <span className="sr-only">{c.met ? " met" : " not met"}</span>
+                {CHECK_LOOK[c.state].srText ? <span className="sr-only">{CHECK_LOOK[c.state].srText}</span> : null}
               </span>
               <span className="tabular-nums">
                 {c.measured} <span className="text-xs text-slate-600 dark:text-slate-400">(target {c.target})</span>

@@ -10,12 +10,14 @@ import {
   CAPSTONE_REGION,
   CAPSTONE_TIMELINE,
   FAILURE_CAUSES,
+  capstoneDowntimeWithin,
   capstonePlannedRtoMs,
   capstoneSteadyCost,
   checkCapstoneTargets,
   createCapstoneRun,
   formatCapstoneDuration,
   measureCapstone,
+  measureCapstoneRecovery,
   type CapstoneCheck,
   type CapstoneDesign,
   type CapstoneLoad,
@@ -107,11 +109,16 @@ export function phaseAt(nowMs: number): Phase {
   return "steady";
 }
 
+/** A target the run has not measured yet (nothing served, the Region not failed) is "not-run": neither met nor missed. */
+export interface LabCheck extends CapstoneCheck {
+  state: "met" | "missed" | "not-run";
+}
+
 export interface LabView {
   nowMs: number;
   phase: Phase;
   measurement: CapstoneMeasurement;
-  checks: CapstoneCheck[];
+  checks: LabCheck[];
   /** Per 10-second bucket: served and failed requests per second, web p95, healthy targets. */
   series: { minutes: number[]; servedPerSec: number[]; failedPerSec: number[]; p95Ms: number[]; healthy: number[] };
   topology: TopologyData;
@@ -126,13 +133,29 @@ function visibleTargets(v: ServiceView, h: LabHandle): ServiceView {
   return { ...v, targets: v.targets.filter((t) => used.has(t.id) || (t.health !== "unused" && t.health !== "draining")) };
 }
 
+function labChecks(m: CapstoneMeasurement, brief: BriefId): LabCheck[] {
+  const measuredYet: Record<CapstoneCheck["id"], boolean> = {
+    availability: m.availability !== null,
+    latency: m.p95Ms !== null,
+    rto: m.regionFailed,
+    rpo: m.regionFailed,
+    cost: m.nowMs > 0,
+  };
+  return checkCapstoneTargets(m, BRIEFS[brief].targets).map((c): LabCheck => {
+    if (measuredYet[c.id]) return { ...c, state: c.met ? "met" : "missed" };
+    // RTO and RPO already read "not drilled yet"; the others would show a dash or the planned cost.
+    const measured = c.id === "rto" || c.id === "rpo" ? c.measured : m.nowMs === 0 ? "not run yet" : "not measured yet";
+    return { ...c, measured, state: "not-run" };
+  });
+}
+
 export function viewLab(h: LabHandle): LabView {
   const now = h.sim.nowMs;
-  const frozen = h.frozen();
-  const measurement = frozen ? { ...measureCapstone(h.run), availability: frozen.availability, requests: frozen.requests, served: frozen.served, failed: frozen.failed, cost: frozen.cost, p95Ms: frozen.p95Ms, failedByCause: frozen.failedByCause } : measureCapstone(h.run);
   const sv = h.run.service.view();
+  const frozen = h.frozen();
+  // After the Region failure only the DR drill moves on: availability, latency and cost stay as measured before it.
+  const measurement = frozen ? { ...frozen, ...measureCapstoneRecovery(h.run) } : measureCapstone(h.run, sv);
   const s = sv.series;
-  const down = h.run.dbDown;
   const minutes: number[] = [];
   const servedPerSec: number[] = [];
   const failedPerSec: number[] = [];
@@ -140,10 +163,8 @@ export function viewLab(h: LabHandle): LabView {
   for (let k = 0; k < s.arrived.length; k++) {
     const from = k * s.bucketMs;
     if (from >= CAPSTONE_TIMELINE.regionOutageAtMs) break;
-    let downMs = 0;
-    for (const [a, b] of down) downMs += Math.max(0, Math.min(b < 0 ? now : b, from + s.bucketMs) - Math.max(a, from));
     const completed = s.completed[k] ?? 0;
-    const served = completed * (1 - downMs / s.bucketMs);
+    const served = completed * (1 - capstoneDowntimeWithin(h.run.dbDown, from, from + s.bucketMs, now) / s.bucketMs);
     const failed = FAILURE_CAUSES.reduce((sum, c) => sum + (s.failed[c][k] ?? 0), 0) + (completed - served);
     minutes.push((from + s.bucketMs) / MIN);
     servedPerSec.push(served / (s.bucketMs / 1000));
@@ -159,7 +180,7 @@ export function viewLab(h: LabHandle): LabView {
     nowMs: now,
     phase: phaseAt(now),
     measurement,
-    checks: checkCapstoneTargets(measurement, BRIEFS[h.config.brief].targets),
+    checks: labChecks(measurement, h.config.brief),
     series: { minutes, servedPerSec, failedPerSec, p95Ms, healthy: s.healthyTargets.slice(0, minutes.length) },
     topology: fromServiceView(visibleTargets(sv, h), {
       regionId: CAPSTONE_REGION,

@@ -128,7 +128,7 @@ export function ChaosExperimentLab(props: ChaosExperimentLabProps) {
       </SettingsFieldset>
 
       <ControlBar controls={controls} />
-      <LiveRegion message={statusMessage(config, v)} />
+      <LiveRegion message={statusMessage(config, v, { playing: controls.playing, ended: controls.ended })} />
 
       <MetricGrid label="Experiment results">
         <MetricTile

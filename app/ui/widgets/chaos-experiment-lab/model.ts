@@ -7,7 +7,7 @@
  * are an estimate (as in the fault-tolerance lab): a fast failure is retried once and fails again with the share of
  * that second's requests that failed fast. No React, so it is unit-tested.
  */
-import { ServiceModel, Simulation, type ServiceConfig, type ServiceLogEntry } from "@/lib/sim";
+import { ServiceModel, Simulation, type ServiceConfig, type ServiceLogEntry, type ServiceSeries } from "@/lib/sim";
 
 export const REGION = "us-east-1";
 export const AZS = ["us-east-1a", "us-east-1b", "us-east-1c"] as const;
@@ -105,30 +105,31 @@ export interface WindowResult {
 const FAST: readonly ("target-unreachable" | "no-targets")[] = ["target-unreachable", "no-targets"];
 const RETRYABLE: readonly ("target-unreachable" | "no-targets" | "instance-failed")[] = ["target-unreachable", "no-targets", "instance-failed"];
 
-/** Per-second counts grouped into 10-second windows, with the retry estimate applied second by second. */
-export function windowsOf(service: ServiceModel, retries: boolean): WindowResult[] {
-  const s = service.view().series;
+/** Window `w` (the 10 seconds ending at (w + 1) × WINDOW_MS), with the retry estimate applied second by second. */
+export function windowOf(s: ServiceSeries, retries: boolean, w: number): WindowResult {
   const per = WINDOW_MS / s.bucketMs;
-  const out: WindowResult[] = [];
-  for (let w = 0; (w + 1) * per <= s.completed.length; w++) {
-    let completed = 0;
-    let failed = 0;
-    let failedAfterRetry = 0;
-    for (let k = w * per; k < (w + 1) * per; k++) {
-      const arrived = s.arrived[k] ?? 0;
-      let all = 0;
-      for (const c of Object.keys(s.failed) as (keyof typeof s.failed)[]) all += s.failed[c][k] ?? 0;
-      const fast = FAST.reduce((a, c) => a + (s.failed[c][k] ?? 0), 0);
-      const retryable = RETRYABLE.reduce((a, c) => a + (s.failed[c][k] ?? 0), 0);
-      const pFail = arrived > 0 ? fast / arrived : 0;
-      completed += s.completed[k] ?? 0;
-      failed += all;
-      failedAfterRetry += retries ? all - retryable * (1 - pFail) : all;
-    }
-    const done = completed + failed;
-    out.push({ endMs: (w + 1) * WINDOW_MS, completed, failed, failedAfterRetry, success: done > 0 ? (done - failedAfterRetry) / done : null });
+  let completed = 0;
+  let failed = 0;
+  let failedAfterRetry = 0;
+  for (let k = w * per; k < (w + 1) * per; k++) {
+    const arrived = s.arrived[k] ?? 0;
+    let all = 0;
+    for (const c of Object.keys(s.failed) as (keyof typeof s.failed)[]) all += s.failed[c][k] ?? 0;
+    const fast = FAST.reduce((a, c) => a + (s.failed[c][k] ?? 0), 0);
+    const retryable = RETRYABLE.reduce((a, c) => a + (s.failed[c][k] ?? 0), 0);
+    const pFail = arrived > 0 ? fast / arrived : 0;
+    completed += s.completed[k] ?? 0;
+    failed += all;
+    failedAfterRetry += retries ? all - retryable * (1 - pFail) : all;
   }
-  return out;
+  const done = completed + failed;
+  return { endMs: (w + 1) * WINDOW_MS, completed, failed, failedAfterRetry, success: done > 0 ? (done - failedAfterRetry) / done : null };
+}
+
+/** Every closed 10-second window so far. */
+export function windowsOf(s: ServiceSeries, retries: boolean): WindowResult[] {
+  const closed = Math.floor(s.completed.length / (WINDOW_MS / s.bucketMs));
+  return Array.from({ length: closed }, (_, w) => windowOf(s, retries, w));
 }
 
 export function createExperiment(config: ExperimentConfig, seed: number) {
@@ -150,7 +151,9 @@ export function createExperiment(config: ExperimentConfig, seed: number) {
   const minSuccess = STOP_CONDITIONS[config.stop].minSuccess;
   const check = sim.defineEvent("chaos/stop-condition", (_a, _b, atMs) => {
     if (minSuccess !== null && state.injectedAtMs !== null && state.rolledBackAtMs === null) {
-      const w = windowsOf(service, config.retries)[Math.round(atMs / WINDOW_MS) - 1];
+      const series = service.view().series;
+      const index = Math.round(atMs / WINDOW_MS) - 1;
+      const w = (index + 1) * (WINDOW_MS / series.bucketMs) <= series.completed.length ? windowOf(series, config.retries, index) : null;
       if (w && w.success !== null && w.success < minSuccess) {
         state.stoppedByAlarm = true;
         rollback();
@@ -184,7 +187,7 @@ export interface ExperimentView {
 
 export function viewExperiment(h: ExperimentHandle): ExperimentView {
   const v = h.service.view();
-  const windows = windowsOf(h.service, h.config.retries);
+  const windows = windowsOf(v.series, h.config.retries);
   const after = h.state.injectedAtMs === null ? [] : windows.filter((w) => w.endMs > (h.state.injectedAtMs as number));
   const done = after.reduce((a, w) => a + w.completed + w.failed, 0);
   const failed = after.reduce((a, w) => a + w.failedAfterRetry, 0);
@@ -216,8 +219,11 @@ export function verdict(v: ExperimentView): "held" | "refuted" | "pending" {
   return v.successSinceInjection >= STEADY_SUCCESS ? "held" : "refuted";
 }
 
-/** The aria-live summary: the experiment's phase, and the verdict at the end. */
-export function statusMessage(config: ExperimentConfig, v: ExperimentView): string {
+/**
+ * The aria-live summary. While the run plays it changes only with the experiment's phase (the failure count and
+ * success rate change every frame and would drown a screen reader); a pause and the end announce the numbers.
+ */
+export function statusMessage(config: ExperimentConfig, v: ExperimentView, state: { playing: boolean; ended: boolean }): string {
   const radius = `${faultTargets(config).length} of ${v.instances} instances`;
   const hyp = `Hypothesis: with ${radius} stopped, at least 99.5 % of requests still succeed.`;
   if (v.nowMs === 0) return `${hyp} Press Play: the fault is injected at 1:00.`;
@@ -227,8 +233,9 @@ export function statusMessage(config: ExperimentConfig, v: ExperimentView): stri
     : v.rolledBackAtMs !== null
       ? ` The fault was rolled back after ${FAULT_DURATION_MS / 1000} s, as planned.`
       : " Fault active.";
+  if (state.playing) return `The fault is injected: ${radius} stopped at 60 s.${stop} Pause to hear the numbers.`;
   const damage = ` Since the injection: ${Math.round(v.failedSinceInjection).toLocaleString("en-US")} requests failed${config.retries ? " after retries (estimate)" : ""}, success rate ${pct(v.successSinceInjection)}.`;
   const end = verdict(v);
   const result = end === "pending" ? "" : end === "held" ? " Verdict: the hypothesis held." : " Verdict: the hypothesis was refuted — a finding to fix.";
-  return `${radius} stopped at 60 s.${stop}${damage}${result}`;
+  return `${state.ended ? "" : `Paused at ${Math.round(v.nowMs / 1000)} s. `}${radius} stopped at 60 s.${stop}${damage}${result}`;
 }

@@ -10,6 +10,7 @@ import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { useSimulation } from "../kit/use-simulation";
+import { formatUsd2 } from "../kit/weekly-demand";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   ARM_DISCOUNT,
@@ -29,7 +30,6 @@ import {
   baselineWeeklyCost,
   createCostLevers,
   describeConfig,
-  formatUsd2,
   pricePerInstanceHour,
   viewCostLevers,
   type CapacityMode,
@@ -242,7 +242,7 @@ export function CostLeversLab(props: CostLeversLabProps) {
         <MetricTile
           label="Unit cost"
           value={t.costPerMillion === null ? "—" : formatUsd2(t.costPerMillion)}
-          detail="production compute per million requests"
+          detail="production compute per million requests served"
         />
       </MetricGrid>
 

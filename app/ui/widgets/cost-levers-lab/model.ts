@@ -16,15 +16,14 @@ import {
   HOUR_MS,
   ServiceModel,
   Simulation,
-  arrivalRateAt,
   cpuUtilizationMetric,
   deriveSeed,
-  type ArrivalSpec,
   type AutoscalingLogEntry,
   type DemandSeries,
   type ScheduledAction,
   type ServiceLogEntry,
 } from "@/lib/sim";
+import { demandRpsAt } from "../kit/weekly-demand";
 
 export const MINUTE_MS = 60_000;
 export const RUN_DAYS = 7;
@@ -41,11 +40,6 @@ export const TIMEOUT_MS = 2_000;
 export const SLO_P95_MS = 200;
 /** The error budget for the week: at most this fraction of requests may fail. */
 export const MAX_ERROR_RATE = 0.001;
-
-/** Weekday mean demand (requests/s), ±50 % over the day, peaking at 15:00; Saturdays and Sundays at 60 %. */
-export const WEEKDAY_MEAN_RPS = 200;
-export const DAILY_AMPLITUDE = 0.5;
-export const WEEKEND_FACTOR = 0.6;
 
 /** Each hour, this much of the hour's traffic (from its midpoint) is replayed through the instances in service. */
 export const PROBE_MS = 20_000;
@@ -123,13 +117,6 @@ export function pricePerInstanceHour(size: Size, family: Family): number {
   return SIZES[size].vcpu * X86_PER_VCPU_HOUR * (family === "arm" ? 1 - ARM_DISCOUNT : 1);
 }
 
-/** Demand (requests/s) at `atMs`: the engine's diurnal curve, × 0.6 on Saturdays and Sundays (day 0 is a Monday). */
-const DIURNAL: ArrivalSpec = { kind: "diurnal", meanRatePerSec: WEEKDAY_MEAN_RPS, amplitude: DAILY_AMPLITUDE };
-export function demandRpsAt(atMs: number): number {
-  const day = Math.floor(atMs / DAY_MS) % 7;
-  return arrivalRateAt(DIURNAL, atMs) * (day >= 5 ? WEEKEND_FACTOR : 1);
-}
-
 /** The week's demand every 15 minutes, interpolated linearly (what the group's CPU metric reads). */
 export const DEMAND: DemandSeries = {
   interpolation: "linear",
@@ -167,7 +154,7 @@ export interface HourProbe {
   arrived: number;
   failed: number;
   p95Ms: number | null;
-  /** CPU utilisation of production in that sample (busy ÷ available worker time). */
+  /** CPU utilisation of production in that sample (busy ÷ available worker time; 1 with no instance in service). */
   utilisation: number;
 }
 
@@ -181,7 +168,8 @@ export interface CostLeversHandle {
 
 /**
  * Replays `PROBE_MS` of Poisson traffic at `demandRps` through `instances` targets of `vcpu` workers behind a
- * round-robin load balancer (the ALB's default), with lognormal request sizes and a client timeout.
+ * round-robin load balancer (the ALB's default), with lognormal request sizes and a client timeout. With no instance
+ * in service the load balancer has no target, so every request fails.
  */
 export function probeHour(seed: number, instances: number, vcpu: number, demandRps: number): Omit<HourProbe, "hour"> {
   const sim = new Simulation<ServiceLogEntry>({ seed, maxLogEntries: 100 });
@@ -191,7 +179,7 @@ export function probeHour(seed: number, instances: number, vcpu: number, demandR
     classes: [
       { id: "page", serviceTime: { kind: "lognormal", meanMs: MEAN_SERVICE_MS, sigma: SERVICE_SIGMA }, timeoutMs: TIMEOUT_MS },
     ],
-    targets: Array.from({ length: Math.max(1, instances) }, (_, i) => ({
+    targets: Array.from({ length: instances }, (_, i) => ({
       id: `web-${i + 1}`,
       azId: i % 2 === 0 ? "us-east-1a" : "us-east-1b",
       workers: vcpu,
@@ -275,9 +263,9 @@ export interface CostLeversTotals {
   storage: number;
   retrieval: number;
   total: number;
-  /** Requests served in the sampled minutes, scaled to the hour: used for the unit cost. */
-  requests: number;
-  /** Production compute per million requests. */
+  /** Requests served (failures excluded) in the sampled seconds, scaled to the hour: used for the unit cost. */
+  served: number;
+  /** Production compute per million requests served. */
   costPerMillion: number | null;
   worstP95Ms: number | null;
   worstHour: number | null;
@@ -328,7 +316,7 @@ export function summarise(
     busy += p.utilisation * p.instances * vcpu;
     available += p.instances * vcpu;
   }
-  const requests = arrived * (HOUR_MS / PROBE_MS);
+  const served = (arrived - failed) * (HOUR_MS / PROBE_MS);
   const errorRate = arrived > 0 ? failed / arrived : 0;
   const storage = s.storage * fraction;
   const retrieval = s.retrieval * fraction;
@@ -338,8 +326,8 @@ export function summarise(
     storage,
     retrieval,
     total: prodCompute + nonProdCompute + storage + retrieval,
-    requests,
-    costPerMillion: requests > 0 ? (prodCompute / requests) * 1e6 : null,
+    served,
+    costPerMillion: served > 0 ? (prodCompute / served) * 1e6 : null,
     worstP95Ms: worst ? (worst.p95Ms ?? Infinity) : null,
     worstHour: worst ? worst.hour : null,
     hoursOverSlo: over,
@@ -409,8 +397,4 @@ export function describeConfig(c: CostLeversConfig): string {
   const nonProd = c.scheduleNonProd ? "staging on weekdays 08:00–20:00" : "staging 24×7";
   const tier = c.coldTier === "standard" ? "no lifecycle rule" : `old data to ${STORAGE_TIERS[c.coldTier].label}`;
   return `${size} instances, ${capacity}; ${nonProd}; ${tier}`;
-}
-
-export function formatUsd2(usd: number): string {
-  return `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

@@ -10,8 +10,8 @@ import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { labelClass } from "../kit/styles";
 import { useSimulation } from "../kit/use-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
+import { DAY_MS } from "@/lib/sim";
 import {
-  DAY_MS,
   DEFAULT_CONFIG,
   DETECT_CHOICES_HOURS,
   INVENTORY,
@@ -52,7 +52,7 @@ const hoursOption = (h: number) => ({
   label: h < 1 ? `${h * 60} minutes` : h < 24 ? `${h} hour${h === 1 ? "" : "s"}` : `${h / 24} day${h === 24 ? "" : "s"}`,
 });
 
-/** Seed 1 happens to leak nothing until day 177; with seed 3 the first leak comes within days, so Play shows one. */
+/** Seed 1 happens to leak nothing until day 177; with seed 3 the first leak comes on day 5, so Play shows one early. */
 const DEFAULT_SEED = 3;
 
 /** Leaks and their usable windows on one year, one row per strategy (HTML, so labels keep their size at any width). */
@@ -127,7 +127,7 @@ export function CredentialExposureLab(props: CredentialExposureLabProps) {
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
           <SelectField id={`${uid}-leaks`} label="Leaks per year (average)" value={config.leaksPerYear} options={LEAK_RATE_CHOICES.map((n) => ({ value: n, label: String(n) }))} onChange={(leaksPerYear) => update({ leaksPerYear })} />
           <SelectField id={`${uid}-detect`} label="Time to notice and revoke a leak" value={config.detectHours} options={DETECT_CHOICES_HOURS.map(hoursOption)} onChange={(detectHours) => update({ detectHours })} />
-          <SelectField id={`${uid}-rotate`} label="Access key rotated every" value={config.rotationDays} options={ROTATION_CHOICES_DAYS.map((d) => hoursOption(d * 24))} onChange={(h) => update({ rotationDays: h / 24 })} />
+          <SelectField id={`${uid}-rotate`} label="Access key rotated every" value={config.rotationDays} options={ROTATION_CHOICES_DAYS.map((d) => ({ value: d, label: hoursOption(d * 24).label }))} onChange={(rotationDays) => update({ rotationDays })} />
           <SelectField id={`${uid}-session`} label="Role session duration" value={config.sessionHours} options={SESSION_CHOICES_HOURS.map(hoursOption)} onChange={(sessionHours) => update({ sessionHours })} />
           <SelectField
             id={`${uid}-scope`}

@@ -14,10 +14,8 @@
  *
  * Deterministic and React-free (tests/unit/widgets/credential-exposure-lab.test.ts). All rates are illustrative.
  */
-import { Simulation, type LogEntry } from "@/lib/sim";
+import { ArrivalProcess, DAY_MS, HOUR_MS, Simulation, type LogEntry } from "@/lib/sim";
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
 export const YEAR_MS = 365 * DAY_MS;
 
 /* ---------------------------------------------------------------------------------------------------------------- */
@@ -300,8 +298,8 @@ export function accruedHours(leaks: readonly Leak[], nowMs: number): Record<Stra
 }
 
 /**
- * A fresh run at t = 0. Leaks arrive as a Poisson process (exponential gaps on the "credential-lab/leaks" stream);
- * each leak schedules, per strategy, the moment its window closes; a daily sample records cumulative exposure.
+ * A fresh run at t = 0. Leaks arrive as a Poisson process (an ArrivalProcess on the "credential-lab/leaks" stream); each
+ * leak schedules, per strategy, the moment its window closes; a daily sample records cumulative exposure.
  * Scripted `leakTimesMs` replace the random leaks (for tests and quiz questions).
  */
 export function createExposureLab(config: ExposureConfig, seed: number, leakTimesMs?: readonly number[]): ExposureHandle {
@@ -324,16 +322,17 @@ export function createExposureLab(config: ExposureConfig, seed: number, leakTime
     h.leaks.push({ atMs, windows });
     sim.emit({ type: "credential-leaked", atMs });
   };
-  const meanGapMs = YEAR_MS / Math.max(config.leaksPerYear, 1e-9);
+  // ArrivalProcess rejects a zero rate; a vanishing one simply leaks nothing within the year.
+  const arrivals = new ArrivalProcess({ kind: "poisson", ratePerSec: Math.max(config.leaksPerYear, 1e-9) / (YEAR_MS / 1000) });
   const leak = sim.defineEvent("credential-lab/leak", (_a, _b, atMs) => {
     onLeak(atMs);
-    const next = atMs + sim.stream("credential-lab/leaks").exponential(meanGapMs);
+    const next = arrivals.next(atMs, sim.stream("credential-lab/leaks"));
     if (next <= RUN_MS) sim.schedule(next, leak);
   });
   const scripted = sim.defineEvent("credential-lab/scripted-leak", (_a, _b, atMs) => onLeak(atMs));
   if (leakTimesMs) for (const t of leakTimesMs) sim.schedule(t, scripted);
   else {
-    const first = sim.stream("credential-lab/leaks").exponential(meanGapMs);
+    const first = arrivals.next(0, sim.stream("credential-lab/leaks"));
     if (first <= RUN_MS) sim.schedule(first, leak);
   }
   const sample = sim.defineEvent("credential-lab/sample", (_a, _b, atMs) => {

@@ -16,7 +16,7 @@
  * back to the old fleet. The new version may be bad (a higher error rate), by the learner's choice or by the seed.
  * No React, so it is unit-tested.
  */
-import { Simulation, TokenBucket, type LogEntry } from "@/lib/sim";
+import { ArrivalProcess, Simulation, TokenBucket, type LogEntry } from "@/lib/sim";
 
 export const SEC_MS = 1_000;
 export const MIN_MS = 60 * SEC_MS;
@@ -114,6 +114,8 @@ export interface DeployHandle {
   /** Blue/green and canary: share of traffic sent to the green fleet. */
   greenWeight: number;
   kinds: { arrive: number; alarm: number; launched: number; updated: number; step: number };
+  /** The users' requests: Poisson at RATE_PER_SEC, drawn on the "deploy-lab/arrivals" stream. */
+  arrivals: ArrivalProcess;
   totals: { requests: number; v2Requests: number; v2Errors: number; versionErrors: number; capacityErrors: number };
   period: { v2Requests: number; v2Errors: number };
   firstV2AtMs: number | null;
@@ -144,6 +146,7 @@ export function createDeployLab(config: DeployConfig, seed: number): DeployHandl
     inPlaceTarget: 2,
     greenWeight: 0,
     kinds: { arrive: -1, alarm: -1, launched: -1, updated: -1, step: -1 },
+    arrivals: new ArrivalProcess({ kind: "poisson", ratePerSec: RATE_PER_SEC }),
     totals: { requests: 0, v2Requests: 0, v2Errors: 0, versionErrors: 0, capacityErrors: 0 },
     period: { v2Requests: 0, v2Errors: 0 },
     firstV2AtMs: null,
@@ -166,7 +169,7 @@ export function createDeployLab(config: DeployConfig, seed: number): DeployHandl
   });
   const start = sim.defineEvent("deploy-lab/start", () => startDeployment(h));
   sim.schedule(DEPLOY_AT_MS, start);
-  sim.schedule(sim.stream("deploy-lab/arrivals").exponential(SEC_MS / RATE_PER_SEC), h.kinds.arrive);
+  sim.schedule(h.arrivals.next(0, sim.stream("deploy-lab/arrivals")), h.kinds.arrive);
   sim.schedule(ALARM_PERIOD_MS, h.kinds.alarm, 0, 0, 1);
   sim.schedule(BUCKET_MS, bucketKind, 0, 0, 2);
   return h;
@@ -346,7 +349,7 @@ function onArrive(h: DeployHandle): void {
       }
     }
   }
-  const next = now + sim.stream("deploy-lab/arrivals").exponential(SEC_MS / RATE_PER_SEC);
+  const next = h.arrivals.next(now, sim.stream("deploy-lab/arrivals"));
   if (next <= LAB_END_MS) sim.schedule(next, h.kinds.arrive);
 }
 

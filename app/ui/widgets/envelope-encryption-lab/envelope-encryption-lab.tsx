@@ -4,6 +4,7 @@ import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
+import { formatNumber, formatUsd } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { useSimulation } from "../kit/use-simulation";
@@ -19,7 +20,6 @@ import {
   RATE_CHOICES,
   RUN_MS,
   createEnvelopeLab,
-  formatCount,
   statusMessage,
   viewEnvelopeLab,
   type EnvelopeConfig,
@@ -32,7 +32,7 @@ export interface EnvelopeEncryptionLabProps {
   seed?: number;
 }
 
-const countOptions = (xs: readonly number[]) => xs.map((n) => ({ value: n, label: formatCount(n) }));
+const countOptions = (xs: readonly number[]) => xs.map((n) => ({ value: n, label: formatNumber(n) }));
 
 export function EnvelopeEncryptionLab(props: EnvelopeEncryptionLabProps) {
   const [config, setConfig] = useState<EnvelopeConfig>(() => ({ ...DEFAULT_CONFIG, mode: props.mode ?? DEFAULT_CONFIG.mode }));
@@ -95,28 +95,28 @@ export function EnvelopeEncryptionLab(props: EnvelopeEncryptionLabProps) {
       <MetricGrid label="KMS traffic and encryption results">
         <MetricTile
           label="KMS requests/s"
-          value={formatCount(v.kmsAttemptsPerSec)}
-          detail={`${formatCount(v.quotaForApp)}/s left for this app`}
+          value={formatNumber(v.kmsAttemptsPerSec)}
+          detail={`${formatNumber(v.quotaForApp)}/s left for this app`}
           tone={v.kmsAttemptsPerSec > v.quotaForApp ? "bad" : "good"}
         />
         <MetricTile
           label="Throttled"
           value={`${(v.throttledFraction * 100).toFixed(1)} %`}
-          detail={`${formatCount(c.kmsThrottled)} ThrottlingExceptions`}
+          detail={`${formatNumber(c.kmsThrottled)} ThrottlingExceptions`}
           tone={c.kmsThrottled > 0 ? "bad" : "good"}
         />
         <MetricTile
           label="Encryptions failed"
-          value={formatCount(c.failed)}
-          detail={`of ${formatCount(c.objects)} objects`}
+          value={formatNumber(c.failed)}
+          detail={`of ${formatNumber(c.objects)} objects`}
           tone={c.failed > 0 ? "bad" : "good"}
         />
         <MetricTile label="Latency p50 / p99" value={`${v.p50Ms.toFixed(1)} / ${v.p99Ms.toFixed(1)} ms`} detail={`one KMS call ≈ ${KMS_CALL_MS} ms here`} />
-        <MetricTile label="KMS requests cost" value={`$${formatCount(v.usdPerMonth)}`} detail="a month at this rate" />
+        <MetricTile label="KMS requests cost" value={formatUsd(v.usdPerMonth)} detail="a month at this rate" />
         <MetricTile
           label="Data keys generated"
-          value={formatCount(c.dataKeys)}
-          detail={config.mode === "direct" ? "none: KMS encrypts each object" : `up to ${formatCount(c.maxObjectsPerKey)} objects under one key`}
+          value={formatNumber(c.dataKeys)}
+          detail={config.mode === "direct" ? "none: KMS encrypts each object" : `up to ${formatNumber(c.maxObjectsPerKey)} objects under one key`}
         />
       </MetricGrid>
 
@@ -127,7 +127,7 @@ export function EnvelopeEncryptionLab(props: EnvelopeEncryptionLabProps) {
         xLabel="second"
         yLabel="requests/s"
         formatX={(s) => `${s} s`}
-        formatY={(y) => formatCount(y)}
+        formatY={(y) => formatNumber(y)}
         xDomain={[1, RUN_MS / 1000]}
         series={[
           { id: "accepted", label: "Accepted", values: v.samples.map((s) => s.kmsAccepted), colorClass: "stroke-emerald-600 dark:stroke-emerald-400" },

@@ -9,6 +9,7 @@
  * Latencies and the other workloads' load are illustrative.
  */
 import { ArrivalProcess, LatencyHistogram, Simulation, TokenBucket, backoffCapMs, type LogEntry } from "@/lib/sim";
+import { formatNumber, formatUsd } from "../kit/format";
 
 export type Mode = "direct" | "data-key-per-object" | "cached-data-key";
 
@@ -203,18 +204,14 @@ export function runEnvelopeLab(config: EnvelopeConfig, seed = 1): EnvelopeView {
   return viewEnvelopeLab(h);
 }
 
-export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString("en-US");
-}
-
 export function statusMessage(c: EnvelopeConfig, v: EnvelopeView, ended: boolean, playing: boolean): string {
-  const setup = `${MODE_LABELS[c.mode]}, ${formatCount(c.objectsPerSec)} objects/s, ${formatCount(v.quotaForApp)} KMS requests/s left for this app`;
+  const setup = `${MODE_LABELS[c.mode]}, ${formatNumber(c.objectsPerSec)} objects/s, ${formatNumber(v.quotaForApp)} KMS requests/s left for this app`;
   if (playing) return `Running: ${setup}. Results are announced when you pause.`;
   if (v.nowMs === 0) return `Ready: ${setup}. Press Play.`;
   const pct = (v.throttledFraction * 100).toFixed(1);
   return (
-    `${ended ? "After 30 s" : `Paused at ${(v.nowMs / 1000).toFixed(0)} s`}: ${formatCount(v.kmsAttemptsPerSec)} KMS requests/s, ` +
-    `${pct} % throttled, ${formatCount(v.counts.failed)} encryptions failed, p99 ${v.p99Ms.toFixed(1)} ms, ` +
-    `about $${formatCount(v.usdPerMonth)} a month in KMS requests.`
+    `${ended ? "After 30 s" : `Paused at ${(v.nowMs / 1000).toFixed(0)} s`}: ${formatNumber(v.kmsAttemptsPerSec)} KMS requests/s, ` +
+    `${pct} % throttled, ${formatNumber(v.counts.failed)} encryptions failed, p99 ${v.p99Ms.toFixed(1)} ms, ` +
+    `about ${formatUsd(v.usdPerMonth)} a month in KMS requests.`
   );
 }

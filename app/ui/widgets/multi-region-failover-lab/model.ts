@@ -26,6 +26,7 @@ import {
   type LagDistribution,
   type LogEntry,
 } from "@/lib/sim";
+import { formatDuration } from "../kit/format";
 
 export const SEC_MS = 1000;
 export const MIN_MS = 60 * SEC_MS;
@@ -363,39 +364,38 @@ export function predictedWorstRecoveryMs(config: Pick<LabConfig, "intervalSec" |
   return predictedDetectMs(config) + config.ttlSec * SEC_MS;
 }
 
-/** Durations for people: "4 min 37 s", "35 s", "1.2 s". */
-export function formatSpan(ms: number): string {
-  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  const total = Math.round(ms / 1000);
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  if (m === 0) return `${s} s`;
-  return s === 0 ? `${m} min` : `${m} min ${s} s`;
-}
-
 export function formatMs(ms: number | null): string {
   return ms === null ? "—" : `${Math.round(ms)} ms`;
 }
 
-/** The aria-live summary: the phase and, once it is over, the result. */
-export function statusMessage(config: LabConfig, v: LabView, ended: boolean): string {
+/**
+ * The aria-live summary. While the run plays it changes only with the phase (announcing the error count every frame
+ * would drown a screen reader); the set-up, a pause and the end announce the numbers.
+ */
+export function statusMessage(config: LabConfig, v: LabView, state: { playing: boolean; ended: boolean }): string {
   const failing = config.failRegion;
   if (!v.failed) {
-    const split = v.cities.filter((c) => c.region === "eu-west-1").length;
+    // Before the outage every Region is healthy, so where each city is served from follows from the routing alone.
+    const split = CITIES.filter((c) => routeAnswer(config.mode, c, [true, true]) === 1).length;
     const where = config.mode === "active-passive" ? "all six cities are served from us-east-1" : `${6 - split} cities are served from us-east-1 and ${split} from eu-west-1`;
     return v.nowMs === 0
-      ? `${MODE_LABELS[config.mode]}; health checks every ${config.intervalSec} s, threshold ${config.threshold}; TTL ${config.ttlSec} s. Press Play: ${failing} will fail at ${formatSpan(v.failAtMs)}.`
-      : `Normal operation: ${where}. ${failing} fails at ${formatSpan(v.failAtMs)}.`;
+      ? `${MODE_LABELS[config.mode]}; health checks every ${config.intervalSec} s, threshold ${config.threshold}; TTL ${config.ttlSec} s. Press Play: ${failing} will fail at ${formatDuration(v.failAtMs)}.`
+      : `Normal operation: ${where}. ${failing} fails at ${formatDuration(v.failAtMs)}.`;
+  }
+  if (state.playing) {
+    return v.detectedAfterMs === null
+      ? `The outage has started: ${failing} is down and Route 53 still thinks it is healthy. Pause to hear the numbers.`
+      : `Route 53 marked ${failing} unhealthy after ${formatDuration(v.detectedAfterMs)}; resolvers move as their cached answers expire. Pause to hear the numbers.`;
   }
   const pct = v.requests > 0 ? ((v.errors / v.requests) * 100).toFixed(1) : "0";
-  const lost = v.loss ? ` Data: ${v.loss.lostWrites.toLocaleString("en-US")} writes lost (RPO ${formatSpan(v.loss.rpoMs)}).` : " No committed writes were lost.";
+  const lost = v.loss ? ` Data: ${v.loss.lostWrites.toLocaleString("en-US")} writes lost (RPO ${formatDuration(v.loss.rpoMs)}).` : " No committed writes were lost.";
   if (v.detectedAfterMs === null && v.errors > 0) {
     return `${failing} is down and Route 53 still thinks it is healthy: users it serves get errors (${v.errors.toLocaleString("en-US")} so far).`;
   }
   if (v.errors === 0) {
-    return `${failing} failed, but no user request failed: it was not serving anyone.${v.detectedAfterMs === null ? "" : ` Its health check failed after ${formatSpan(v.detectedAfterMs)}.`}${lost}`;
+    return `${failing} failed, but no user request failed: it was not serving anyone.${v.detectedAfterMs === null ? "" : ` Its health check failed after ${formatDuration(v.detectedAfterMs)}.`}${lost}`;
   }
-  const detect = v.detectedAfterMs === null ? "" : `Health check failed after ${formatSpan(v.detectedAfterMs)}; `;
-  const last = v.lastErrorAfterMs === null ? "" : `last error ${formatSpan(v.lastErrorAfterMs)} after the failure`;
-  return `${ended ? "Run over. " : ""}${detect}${last} (${v.errors.toLocaleString("en-US")} errors, ${pct} % of all requests).${lost}`;
+  const detect = v.detectedAfterMs === null ? "" : `Health check failed after ${formatDuration(v.detectedAfterMs)}; `;
+  const last = v.lastErrorAfterMs === null ? "" : `last error ${formatDuration(v.lastErrorAfterMs)} after the failure`;
+  return `${state.ended ? "Run over. " : ""}${detect}${last} (${v.errors.toLocaleString("en-US")} errors, ${pct} % of all requests).${lost}`;
 }

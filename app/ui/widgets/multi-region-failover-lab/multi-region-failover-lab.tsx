@@ -4,6 +4,7 @@ import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { RangeField, SelectField, SettingsFieldset } from "../kit/fields";
+import { formatDuration } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { useSimulation } from "../kit/use-simulation";
@@ -23,7 +24,6 @@ import {
   WRITES_PER_SEC,
   createLab,
   formatMs,
-  formatSpan,
   predictedDetectMs,
   predictedWorstRecoveryMs,
   statusMessage,
@@ -146,25 +146,25 @@ export function MultiRegionFailoverLab(props: MultiRegionFailoverLabProps) {
           />
         </div>
         <p className="text-xs text-slate-600 dark:text-slate-300">
-          Plan predicts: the health check fails within about <strong>{formatSpan(predictedDetectMs(config))}</strong>{" "}
-          (threshold × interval); the last user stops getting errors within about <strong>{formatSpan(worst)}</strong>{" "}
+          Plan predicts: the health check fails within about <strong>{formatDuration(predictedDetectMs(config))}</strong>{" "}
+          (threshold × interval); the last user stops getting errors within about <strong>{formatDuration(worst)}</strong>{" "}
           (detection plus the TTL). {WRITES_PER_SEC} writes a second are replicated asynchronously to the other Region.
         </p>
       </SettingsFieldset>
 
       <ControlBar controls={controls} />
-      <LiveRegion message={statusMessage(config, v, controls.ended)} />
+      <LiveRegion message={statusMessage(config, v, { playing: controls.playing, ended: controls.ended })} />
 
       <MetricGrid label="Outage results">
         <MetricTile
           label="Outage"
           value={v.failed ? `${config.failRegion} down` : "none yet"}
-          detail={`${config.failRegion} fails at ${formatSpan(v.failAtMs)}`}
+          detail={`${config.failRegion} fails at ${formatDuration(v.failAtMs)}`}
           tone={v.failed ? "bad" : "neutral"}
         />
         <MetricTile
           label="Health check failed after"
-          value={v.detectedAfterMs === null ? "—" : formatSpan(v.detectedAfterMs)}
+          value={v.detectedAfterMs === null ? "—" : formatDuration(v.detectedAfterMs)}
           detail={`Route 53 sees: us-east-1 ${v.healthy[0] ? "healthy" : "unhealthy"}, eu-west-1 ${v.healthy[1] ? "healthy" : "unhealthy"}`}
         />
         <MetricTile
@@ -175,14 +175,14 @@ export function MultiRegionFailoverLab(props: MultiRegionFailoverLabProps) {
         />
         <MetricTile
           label="Last error after the failure"
-          value={v.lastErrorAfterMs === null ? "—" : formatSpan(v.lastErrorAfterMs)}
-          detail={`predicted worst case ${formatSpan(worst)}`}
+          value={v.lastErrorAfterMs === null ? "—" : formatDuration(v.lastErrorAfterMs)}
+          detail={`predicted worst case ${formatDuration(worst)}`}
           tone={v.lastErrorAfterMs === null ? "neutral" : v.lastErrorAfterMs <= worst ? "good" : "bad"}
         />
         <MetricTile
           label="Writes lost (RPO)"
           value={v.loss ? v.loss.lostWrites.toLocaleString("en-US") : v.failed ? "0" : "—"}
-          detail={v.loss ? `RPO ${formatSpan(v.loss.rpoMs)}: not yet replicated` : "async replication to the other Region"}
+          detail={v.loss ? `RPO ${formatDuration(v.loss.rpoMs)}: not yet replicated` : "async replication to the other Region"}
           tone={!v.failed ? "neutral" : v.loss && v.loss.lostWrites > 0 ? "bad" : "good"}
         />
         <MetricTile label="DNS queries to Route 53" value={v.dnsQueries.toLocaleString("en-US")} detail={`TTL ${config.ttlSec} s: shorter means more queries`} />
@@ -227,7 +227,7 @@ export function MultiRegionFailoverLab(props: MultiRegionFailoverLabProps) {
 
       <Chart
         title="Requests per second, by outcome"
-        summary={`Served by each Region and failed, per 10-second interval, over the ${RUN_END_MS / MIN_MS}-minute run; the failure is at ${formatSpan(v.failAtMs)}.`}
+        summary={`Served by each Region and failed, per 10-second interval, over the ${RUN_END_MS / MIN_MS}-minute run; the failure is at ${formatDuration(v.failAtMs)}.`}
         x={v.series.x}
         xLabel="Time (min)"
         yLabel="Requests per second"

@@ -12,13 +12,13 @@ import {
   DAY_MS,
   HOUR_MS,
   Simulation,
-  arrivalRateAt,
   cpuUtilizationMetric,
   demandRateAt,
-  type ArrivalSpec,
   type AutoscalingLogEntry,
   type DemandSeries,
 } from "@/lib/sim";
+import { formatNumber, formatPercent } from "../kit/format";
+import { demandRpsAt, formatUsd2 } from "../kit/weekly-demand";
 
 export const MINUTE_MS = 60_000;
 export const RUN_DAYS = 30;
@@ -37,10 +37,6 @@ export const SPOT_DISCOUNT = 0.65;
 export const RPS_PER_INSTANCE = 20;
 /** The group's target-tracking target (average CPU %). */
 export const TARGET_CPU = 60;
-/** Weekday mean demand (requests/s), ±50 % over the day, peaking at 15:00; weekends at 60 %. */
-export const WEEKDAY_MEAN_RPS = 200;
-export const DAILY_AMPLITUDE = 0.5;
-export const WEEKEND_FACTOR = 0.6;
 /** Batch workload: each instance runs back-to-back tasks of this length, without checkpoints. */
 export const BATCH_TASK_MS = HOUR_MS;
 /** Capacity pools a diversified group spreads its Spot instances over. */
@@ -90,18 +86,14 @@ export const DEFAULT_CONFIG: PurchaseMixConfig = {
   crossAzDatabase: true,
 };
 
-/** Demand (requests/s) at `atMs`: the engine's diurnal curve, times 0.6 on Saturdays and Sundays (day 0 is a Monday). */
-const DIURNAL: ArrivalSpec = { kind: "diurnal", meanRatePerSec: WEEKDAY_MEAN_RPS, amplitude: DAILY_AMPLITUDE };
-export function demandRpsAt(atMs: number): number {
-  const day = Math.floor(atMs / DAY_MS) % 7;
-  return arrivalRateAt(DIURNAL, atMs) * (day >= 5 ? WEEKEND_FACTOR : 1);
-}
-
 /** The month's demand as hourly points, interpolated linearly (what the group's CPU metric reads). */
 export const DEMAND: DemandSeries = {
   interpolation: "linear",
   points: Array.from({ length: RUN_HOURS + 1 }, (_, h): [number, number] => [h * HOUR_MS, demandRpsAt(h * HOUR_MS)]),
 };
+
+/** Instances needed at the target CPU for each hour's mid-point demand; fixed, since demand does not depend on the mix. */
+const NEEDED: readonly number[] = Array.from({ length: RUN_HOURS }, (_, i) => (100 * demandRpsAt((i + 0.5) * HOUR_MS)) / (RPS_PER_INSTANCE * TARGET_CPU));
 
 /** Internet data-transfer-out charge for `gb` in a month (tiered, after the free allowance). */
 export function dataTransferOutCost(gb: number): number {
@@ -408,7 +400,7 @@ export function viewPurchaseMix(h: PurchaseMixHandle): PurchaseMixView {
     nowMs: h.sim.nowMs,
     hours: Array.from({ length: hoursDone }, (_, i) => i + 1),
     billed: [...m.hourly],
-    needed: Array.from({ length: hoursDone }, (_, i) => (100 * demandRpsAt((i + 0.5) * HOUR_MS)) / (RPS_PER_INSTANCE * TARGET_CPU)),
+    needed: NEEDED.slice(0, hoursDone),
     totals: bill(h.config, m, hoursDone),
     inService: servingCount(h),
     lastInterruption: m.interruptions.length > 0 ? (m.interruptions[m.interruptions.length - 1] as Interruption) : null,
@@ -463,6 +455,36 @@ export function describeMix(c: PurchaseMixConfig): string {
   return `${commit}, ${spot}; ${c.workload === "web" ? "web requests" : "hour-long batch tasks"}`;
 }
 
-export function formatUsd2(usd: number): string {
-  return `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** The lab's component formats its bill with it too. */
+
+/** The day of the month (0-based) an instant falls in. */
+export const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
+
+/**
+ * The aria-live summary. While the month plays it changes only with the phase (the day and the bill change twice a
+ * second and would drown a screen reader); a pause and the end of the month announce the numbers.
+ */
+export function statusMessage(config: PurchaseMixConfig, v: PurchaseMixView, state: { playing: boolean; ended: boolean }): string {
+  const t = v.totals;
+  if (state.ended) {
+    const met = CHALLENGES.filter((c) => c.met(config, v)).map((c) => `“${c.label}”`);
+    return (
+      `Month finished: compute ${formatUsd2(t.computeCost)}, ${formatPercent(t.computeSavings)} below all On-Demand ` +
+      `(${formatUsd2(t.allOnDemandCost)}); ${formatNumber(t.unusedCommitHours)} committed instance-hours unused; ` +
+      `${t.interruptions} Spot interruption${t.interruptions === 1 ? "" : "s"}; data transfer ${formatUsd2(t.dataOutCost + t.interAzCost)}; ` +
+      `total ${formatUsd2(t.total)}. ` +
+      (met.length > 0 ? `Challenge met: ${met.join(" and ")}.` : "No challenge met yet: change the mix and run again.")
+    );
+  }
+  if (v.nowMs === 0) return `Ready: ${describeMix(config)}. Press Play to run the month.`;
+  const last = v.lastInterruption;
+  if (state.playing) {
+    return last
+      ? "Running the month: Spot instances are being interrupted and replaced by the group. Pause to hear the numbers."
+      : `Running the month: ${describeMix(config)}. Pause to hear the numbers.`;
+  }
+  const interruption = last
+    ? ` ${t.interruptions} Spot interruption${t.interruptions === 1 ? "" : "s"} so far; the last on day ${dayOf(last.atMs) + 1} (${last.instanceId}, terminated two minutes after its notice and replaced by the group${last.lostHours > 0 ? `, losing ${formatNumber(last.lostHours * 60)} minutes of task work` : ""}).`
+    : "";
+  return `Paused on day ${dayOf(v.nowMs) + 1}: ${v.inService} instances serving; compute so far ${formatUsd2(t.computeCost)} (${formatPercent(t.computeSavings)} below all On-Demand).${interruption}`;
 }

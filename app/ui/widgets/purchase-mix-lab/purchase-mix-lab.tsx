@@ -10,6 +10,7 @@ import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { useSimulation } from "../kit/use-simulation";
+import { formatUsd2 } from "../kit/weekly-demand";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   CHALLENGES,
@@ -21,12 +22,11 @@ import {
   RUN_MS,
   SPOT_DISCOUNT,
   createPurchaseMix,
-  describeMix,
-  formatUsd2,
+  dayOf,
   rates,
+  statusMessage,
   viewPurchaseMix,
   type PurchaseMixConfig,
-  type PurchaseMixView,
   type Term,
   type Workload,
 } from "./model";
@@ -52,34 +52,6 @@ const RESPONSE_SIZES: { value: number; label: string }[] = [
   { value: 10, label: "10 KB (typical web pages and JSON)" },
   { value: 50, label: "50 KB (images and downloads)" },
 ];
-
-const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
-
-function statusMessage(config: PurchaseMixConfig, v: PurchaseMixView, ended: boolean): string {
-  const t = v.totals;
-  if (ended) {
-    const met = CHALLENGES.filter((c) => c.met(config, v)).map((c) => `“${c.label}”`);
-    return (
-      `Month finished: compute ${formatUsd2(t.computeCost)}, ${formatPercent(t.computeSavings)} below all On-Demand ` +
-      `(${formatUsd2(t.allOnDemandCost)}); ${formatNumber(t.unusedCommitHours)} committed instance-hours unused; ` +
-      `${t.interruptions} Spot interruption${t.interruptions === 1 ? "" : "s"}; data transfer ${formatUsd2(t.dataOutCost + t.interAzCost)}; ` +
-      `total ${formatUsd2(t.total)}. ` +
-      (met.length > 0 ? `Challenge met: ${met.join(" and ")}.` : "No challenge met yet: change the mix and run again.")
-    );
-  }
-  const last = v.lastInterruption;
-  if (last && v.nowMs - last.atMs < DAY_MS) {
-    return (
-      `Day ${dayOf(last.atMs) + 1}: Spot interruption notice for ${last.instanceId}; terminated two minutes later and replaced by the group` +
-      (last.lostHours > 0 ? `, losing ${formatNumber(last.lostHours * 60)} minutes of task work.` : ".") +
-      ` ${t.interruptions} so far.`
-    );
-  }
-  if (v.nowMs > 0) {
-    return `Day ${dayOf(v.nowMs) + 1}: ${v.inService} instances serving; compute so far ${formatUsd2(t.computeCost)} (${formatPercent(t.computeSavings)} below all On-Demand).`;
-  }
-  return `Ready: ${describeMix(config)}. Press Play to run the month.`;
-}
 
 export function PurchaseMixLab(props: PurchaseMixLabProps) {
   const [config, setConfig] = useState<PurchaseMixConfig>(() => ({
@@ -180,7 +152,7 @@ export function PurchaseMixLab(props: PurchaseMixLabProps) {
       </SettingsFieldset>
 
       <ControlBar controls={controls} stepLabel="Step 1 day" />
-      <LiveRegion message={statusMessage(config, v, controls.ended)} />
+      <LiveRegion message={statusMessage(config, v, { playing: controls.playing, ended: controls.ended })} />
 
       <MetricGrid label="The bill so far">
         <MetricTile

@@ -16,6 +16,7 @@
  * Deterministic and React-free, so it is unit-tested.
  */
 import { ServiceModel, Simulation, type ServiceLogEntry, type ServiceView } from "@/lib/sim";
+import { formatNumber, formatPercent } from "../kit/format";
 
 export const RUN_MS = 20 * 60_000;
 export const TICK_MS = 10_000;
@@ -286,7 +287,10 @@ export interface RightSizingView {
   failed: number;
   p50Ms: number | null;
   p95Ms: number | null;
-  /** p95 over the last minute (six ticks). */
+  /**
+   * The worst 10-second p95 in the last minute: the highest of the last six ticks' p95s. (The engine keeps a p95
+   * per tick, not the latencies, so a true last-minute p95 cannot be merged from them.)
+   */
   recentP95Ms: number | null;
   /** Mean CPU over the run so far and over the last minute. */
   cpu: number | null;
@@ -387,16 +391,18 @@ export const CHALLENGES: readonly ChallengeSpec[] = [
   },
 ];
 
-function pct(x: number | null): string {
-  return x === null ? "—" : `${Math.round(x * 100)} %`;
+/** Latency for people: "4.2 ms", "1,250 ms". */
+export function formatMs(x: number | null): string {
+  return x === null ? "—" : `${formatNumber(x, x < 10 ? 1 : 0)} ms`;
 }
 
-function ms(x: number | null): string {
-  return x === null ? "—" : `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
-}
+const pct = (x: number | null) => formatPercent(x, 0);
 
-/** The aria-live summary: the set-up, then phases (throttling, crash loop), then the result. */
-export function statusMessage(c: RightSizingConfig, v: RightSizingView, ended: boolean): string {
+/**
+ * The aria-live summary: the set-up, then one steady sentence per phase while the run plays (CPU and p95 change
+ * every tick and would drown a screen reader), and the numbers when paused or finished.
+ */
+export function statusMessage(c: RightSizingConfig, v: RightSizingView, state: { playing: boolean; ended: boolean }): string {
   const type = instanceType(c.typeId);
   const need = vcpusNeeded(c);
   const have = type.vcpu * c.count;
@@ -408,7 +414,7 @@ export function statusMessage(c: RightSizingConfig, v: RightSizingView, ended: b
       : `the ${c.workingSetGiB} GiB working set does not fit in ${type.memoryGiB} GiB (less ${OS_MEMORY_GIB} GiB for the OS): expect out-of-memory crashes`;
     return `${name}: ${have} vCPUs for a load of about ${need.toFixed(1)} busy vCPUs (${pct(need / have)} predicted CPU); ${mem}. List price $${listPricePerHour(c).toFixed(3)} an hour. Press Play.`;
   }
-  if (ended) {
+  if (state.ended) {
     const failed = v.failed > 0 ? ` ${v.failed.toLocaleString("en-US")} of ${v.arrived.toLocaleString("en-US")} requests failed.` : " No request failed.";
     const burst =
       type.family === "burstable"
@@ -416,12 +422,26 @@ export function statusMessage(c: RightSizingConfig, v: RightSizingView, ended: b
           ? ` Throttled to baseline ${v.throttleEvents} time${v.throttleEvents === 1 ? "" : "s"}.`
           : ` Surplus credits: $${v.surplusUsd.toFixed(4)} over the run, $${v.surplusPerHour.toFixed(3)} an hour at the end.`
         : "";
-    return `Run finished: ${name}, average CPU ${pct(v.cpu)}, p95 ${ms(v.p95Ms)}, $${v.costPerHour.toFixed(3)} an hour.${failed}${burst}`;
+    return `Run finished: ${name}, average CPU ${pct(v.cpu)}, p95 ${formatMs(v.p95Ms)}, $${v.costPerHour.toFixed(3)} an hour.${failed}${burst}`;
   }
+  if (state.playing) {
+    // Phases that only move forward (or follow from the configuration), so the sentence changes a few times a run.
+    const phase = !fits
+      ? "out of memory, so instances are killed and restart over and over"
+      : v.throttleEvents > 0
+        ? `CPU credits ran out, so instances are held to their ${pct(type.baseline ?? 1)} baseline until they earn more`
+        : v.surplusUsd > 0
+          ? "CPU credits ran out; unlimited mode keeps full speed and bills the surplus credits"
+          : predictedUtilisation(c) > 0.9
+            ? "running hot, so requests queue for a free vCPU"
+            : "serving";
+    return `Running ${name}: ${phase}. Pause to hear the numbers.`;
+  }
+  const p95 = `worst 10-second p95 in the last minute ${formatMs(v.recentP95Ms)}`;
   if (!fits) return `Out of memory: instances are killed and restart over and over; ${v.instancesUp} of ${c.count} up now, ${v.failed.toLocaleString("en-US")} requests failed so far.`;
   if (v.throttledInstances > 0) {
-    return `CPU credits exhausted: ${v.throttledInstances} of ${c.count} instance${c.count === 1 ? "" : "s"} throttled to the ${pct(type.baseline ?? 1)} baseline; p95 over the last minute ${ms(v.recentP95Ms)}.`;
+    return `CPU credits exhausted: ${v.throttledInstances} of ${c.count} instance${c.count === 1 ? "" : "s"} throttled to the ${pct(type.baseline ?? 1)} baseline; ${p95}.`;
   }
-  if ((v.recentCpu ?? 0) > 0.9) return `Running hot: CPU ${pct(v.recentCpu)}, requests queue for a free vCPU; p95 over the last minute ${ms(v.recentP95Ms)}.`;
-  return `Serving: CPU ${pct(v.recentCpu)}, p95 over the last minute ${ms(v.recentP95Ms)}${type.family === "burstable" ? `, ${Math.round(v.credits ?? 0)} credits left per instance` : ""}.`;
+  if ((v.recentCpu ?? 0) > 0.9) return `Running hot: CPU ${pct(v.recentCpu)}, requests queue for a free vCPU; ${p95}.`;
+  return `Serving: CPU ${pct(v.recentCpu)}, ${p95}${type.family === "burstable" ? `, ${Math.round(v.credits ?? 0)} credits left per instance` : ""}.`;
 }

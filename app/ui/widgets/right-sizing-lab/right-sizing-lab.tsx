@@ -4,7 +4,8 @@ import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
-import { formatNumber } from "../kit/format";
+import { ChallengeList } from "../kit/challenge-list";
+import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { useSimulation } from "../kit/use-simulation";
@@ -24,6 +25,7 @@ import {
   TICK_MS,
   WORKING_SETS_GIB,
   createRightSizing,
+  formatMs,
   instanceType,
   listPricePerHour,
   memoryFits,
@@ -42,14 +44,6 @@ export interface RightSizingLabProps {
   /** Instances to start with; default 2. */
   count?: number;
   seed?: number;
-}
-
-function ms(v: number | null): string {
-  return v === null ? "—" : `${formatNumber(v, v < 10 ? 1 : 0)} ms`;
-}
-
-function pct(v: number | null): string {
-  return v === null ? "—" : `${Math.round(v * 100)} %`;
 }
 
 function usd(v: number): string {
@@ -162,29 +156,29 @@ export function RightSizingLab(props: RightSizingLabProps) {
         <p className="text-xs text-slate-600 dark:text-slate-300">
           Load: {formatNumber(config.ratePerSec)} req/s × {config.cpuMsPerRequest} ms ≈{" "}
           <strong>{formatNumber(need, 1)} busy vCPUs</strong>; you provide {type.vcpu * config.count} (predicted CPU{" "}
-          {pct(predicted)}). Memory: {fits ? "fits" : "does not fit"} ({config.workingSetGiB} GiB needed,{" "}
+          {formatPercent(predicted, 0)}). Memory: {fits ? "fits" : "does not fit"} ({config.workingSetGiB} GiB needed,{" "}
           {type.memoryGiB - OS_MEMORY_GIB} GiB free per instance). List price{" "}
           <strong>{usd(listPricePerHour(config))} an hour</strong>.
           {burstable
-            ? ` Burstable: baseline ${pct(type.baseline ?? 0)} per vCPU, earns ${type.creditsPerHour} credits an hour (1 credit = 1 vCPU-minute at 100 %); surplus credits in unlimited mode cost $${SURPLUS_USD_PER_VCPU_HOUR.toFixed(2)} per vCPU-hour.`
+            ? ` Burstable: baseline ${formatPercent(type.baseline ?? 0, 0)} per vCPU, earns ${type.creditsPerHour} credits an hour (1 credit = 1 vCPU-minute at 100 %); surplus credits in unlimited mode cost $${SURPLUS_USD_PER_VCPU_HOUR.toFixed(2)} per vCPU-hour.`
             : ""}
         </p>
       </SettingsFieldset>
 
       <ControlBar controls={controls} />
-      <LiveRegion message={statusMessage(config, v, controls.ended)} />
+      <LiveRegion message={statusMessage(config, v, { playing: controls.playing, ended: controls.ended })} />
 
       <MetricGrid label="Results">
         <MetricTile
           label="CPU utilisation"
-          value={pct(v.recentCpu)}
-          detail={`run average ${pct(v.cpu)}`}
+          value={formatPercent(v.recentCpu, 0)}
+          detail={`run average ${formatPercent(v.cpu, 0)}`}
           tone={v.recentCpu === null ? "neutral" : v.recentCpu > 0.85 ? "bad" : "good"}
         />
         <MetricTile
           label="Latency p95"
-          value={ms(v.p95Ms)}
-          detail={`p50 ${ms(v.p50Ms)} · last minute ${ms(v.recentP95Ms)}`}
+          value={formatMs(v.p95Ms)}
+          detail={`p50 ${formatMs(v.p50Ms)} · worst 10 s in the last minute ${formatMs(v.recentP95Ms)}`}
         />
         <MetricTile
           label="Failed requests"
@@ -263,28 +257,11 @@ export function RightSizingLab(props: RightSizingLabProps) {
         ]}
       />
 
-      <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <p className="text-sm font-semibold">Challenges (checked when a run ends)</p>
-        <ul className="mt-1 flex flex-col gap-1 text-sm">
-          {CHALLENGES.map((ch) => {
-            const met = ch.met(config, v, controls.ended);
-            return (
-              <li key={ch.id} className="flex items-start gap-2">
-                <span
-                  className={`shrink-0 rounded px-1.5 text-xs font-semibold ${
-                    met
-                      ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100"
-                      : "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100"
-                  }`}
-                >
-                  {met ? "Met" : "Not yet"}
-                </span>
-                <span>{ch.label}</span>
-              </li>
-            );
-          })}
-        </ul>
-      </div>
+      <ChallengeList
+        checkedWhen="a run ends"
+        ended={controls.ended}
+        items={CHALLENGES.map((ch) => ({ id: ch.id, label: ch.label, met: ch.met(config, v, controls.ended) }))}
+      />
     </WidgetFrame>
   );
 }

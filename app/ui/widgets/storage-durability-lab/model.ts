@@ -27,6 +27,7 @@ import {
   type SimContext,
   type SimModel,
 } from "@/lib/sim";
+import { formatNumber } from "../kit/format";
 
 export const HOUR_MS = 3_600_000;
 export const YEAR_MS = 8_760 * HOUR_MS;
@@ -361,6 +362,18 @@ export interface StorageLabHandle {
 
 export function runMs(c: StorageLabConfig): number {
   return c.years * YEAR_MS;
+}
+
+/** The Step button advances a twentieth of the run. */
+export const STEPS_PER_RUN = 20;
+
+/** The step's length in words: "≈18 days", "6 months" or "5 years". */
+export function stepLabel(years: number): string {
+  const stepYears = years / STEPS_PER_RUN;
+  if (stepYears >= 1) return `${formatNumber(stepYears, Number.isInteger(stepYears) ? 0 : 1)} year${stepYears === 1 ? "" : "s"}`;
+  const months = stepYears * 12;
+  if (Number.isInteger(months)) return `${months} month${months === 1 ? "" : "s"}`;
+  return `≈${Math.round(stepYears * 365)} days`;
 }
 
 export function createStorageLab(config: StorageLabConfig, seed: number): StorageLabHandle {

@@ -4,7 +4,7 @@ import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
-import { formatNumber } from "../kit/format";
+import { formatNumber, formatUsd } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { buttonClass, dangerButtonClass, labelClass } from "../kit/styles";
@@ -20,6 +20,7 @@ import {
   REBUILD_HOURS,
   RESTORE_HOURS,
   SNAPSHOT_CHOICES,
+  STEPS_PER_RUN,
   VOLUME_CHOICES,
   VOLUME_GIB,
   WRITE_GIB_PER_HOUR,
@@ -34,6 +35,7 @@ import {
   runMs,
   snapshotLabel,
   statusMessage,
+  stepLabel,
   takeAzDown,
   viewStorageLab,
   type AzOutageLevel,
@@ -41,9 +43,9 @@ import {
 } from "./model";
 
 export interface StorageDurabilityLabProps {
-  /** How many datasets (each on its own volume, or in the bucket) the run starts with. Default 100. */
+  /** How many datasets (each on its own volume, or in the bucket) the run starts with: one of VOLUME_CHOICES. Default 100. */
   volumes?: StorageLabConfig["volumes"];
-  /** Simulated period in years. Default 10. */
+  /** Simulated period in years: one of YEAR_CHOICES (1, 10 or 100). Default 10. */
   years?: number;
   seed?: number;
 }
@@ -62,15 +64,17 @@ const AFR_LABELS: Record<number, string> = {
   5: "5 % (exaggerated)",
 };
 
+/** The kit's whole dollars, except below $100, where a small fleet's bill would round to almost nothing. */
 function money(usd: number): string {
-  return usd.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: usd < 100 ? 2 : 0 });
+  return usd < 100 ? usd.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 }) : formatUsd(usd);
 }
 
 export function StorageDurabilityLab(props: StorageDurabilityLabProps) {
   const [config, setConfig] = useState<StorageLabConfig>(() => ({
     ...DEFAULT_CONFIG,
-    volumes: props.volumes ?? DEFAULT_CONFIG.volumes,
-    years: props.years ?? DEFAULT_CONFIG.years,
+    // Only the offered choices: any other value would leave its select on the wrong option.
+    volumes: (VOLUME_CHOICES as readonly number[]).includes(props.volumes ?? -1) ? (props.volumes as number) : DEFAULT_CONFIG.volumes,
+    years: (YEAR_CHOICES as readonly number[]).includes(props.years ?? -1) ? (props.years as number) : DEFAULT_CONFIG.years,
   }));
   const c = config;
   const create = useCallback((seed: number) => createStorageLab(config, seed), [config]);
@@ -80,7 +84,7 @@ export function StorageDurabilityLab(props: StorageDurabilityLabProps) {
     view: viewStorageLab,
     seed: props.seed,
     simMsPerSecond: endMs / 12,
-    stepMs: endMs / 20,
+    stepMs: endMs / STEPS_PER_RUN,
     endMs,
   });
   const v = controls.view;
@@ -153,7 +157,7 @@ export function StorageDurabilityLab(props: StorageDurabilityLabProps) {
 
       <ControlBar
         controls={controls}
-        stepLabel={`Step ${c.years === 1 ? "≈18 days" : c.years === 10 ? "6 months" : "5 years"}`}
+        stepLabel={`Step ${stepLabel(c.years)}`}
         formatTime={(ms) => (c.years === 1 ? `${formatNumber(ms / (YEAR_MS / 12), 1)} months` : `${formatNumber(ms / YEAR_MS, 1)} years`)}
       />
 

@@ -283,6 +283,15 @@ export function sizingMessage(s: SizingConfig): string {
   return `Sizing: 10.0.0.0/${s.vpcPrefix} split into /${s.subnetPrefix} subnets: ${verdict}`;
 }
 
+/**
+ * What the live region says. A sizing change is announced until the status itself moves on (a phase change or
+ * another action); `sizingOver` is the status it was made over, or null. While playing the status is steady, so the
+ * sizing message survives the frames that follow.
+ */
+export function liveMessage(status: string, sizingOver: string | null, sizing: SizingConfig): string {
+  return sizingOver === status ? sizingMessage(sizing) : status;
+}
+
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)} %`);
 
 /** The aria-live summary: set-up, the learner's last action and the results (quiet while the run plays). */

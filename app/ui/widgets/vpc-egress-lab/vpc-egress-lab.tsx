@@ -28,11 +28,11 @@ import {
   costPerHour,
   createEgressLab,
   failAz,
+  liveMessage,
   natAzFor,
   recoverAz,
   reservedAddresses,
   sizeSubnets,
-  sizingMessage,
   statusMessage,
   viewEgressLab,
   type EgressConfig,
@@ -60,7 +60,8 @@ const SUBNET_NAMES = AZ_IDS.flatMap((az) => [`public ${az}`, `private ${az}`]);
 export function VpcEgressLab(props: VpcEgressLabProps) {
   const [config, setConfig] = useState<EgressConfig>(() => ({ ...DEFAULT_CONFIG, natMode: props.natMode ?? DEFAULT_CONFIG.natMode }));
   const [sizing, setSizing] = useState<SizingConfig>(DEFAULT_SIZING);
-  const [sizingNote, setSizingNote] = useState<{ atMs: number; event: string | null } | null>(null);
+  /** The status the last sizing change was made over: its message stands until the status moves on. */
+  const [sizingOver, setSizingOver] = useState<string | null>(null);
   const create = useCallback((seed: number) => createEgressLab(config, seed), [config]);
   const controls = useSimulation<EgressHandle, EgressView>({
     create,
@@ -78,14 +79,15 @@ export function VpcEgressLab(props: VpcEgressLabProps) {
   const x = v.buckets.map((b) => b.endSec);
   const noEgress = v.egress.filter((e) => e === "no-egress").length;
 
+  const status = statusMessage(config, v, { playing: controls.playing, ended: controls.ended });
   const changeSizing = (change: Partial<SizingConfig>) => {
     setSizing((s) => ({ ...s, ...change }));
-    setSizingNote({ atMs: controls.nowMs, event: v.lastEvent });
+    setSizingOver(status);
   };
-  const showSizing = sizingNote !== null && sizingNote.atMs === controls.nowMs && sizingNote.event === v.lastEvent;
-  const message = showSizing
-    ? sizingMessage(sizing)
-    : statusMessage(config, v, { playing: controls.playing, ended: controls.ended });
+  // Once the status moves on, the sizing message has had its turn: forgetting it stops a later return to the same
+  // status (pause, then play again) from announcing it again.
+  if (sizingOver !== null && sizingOver !== status) setSizingOver(null);
+  const message = liveMessage(status, sizingOver, sizing);
 
   return (
     <WidgetFrame

@@ -105,11 +105,6 @@ export function originCapacity(config: WafConfig): number {
   return config.instances * CAPACITY_PER_INSTANCE;
 }
 
-/** The per-address request rate (req/s) above which the rule blocks an address in the long run. */
-export function blockingRatePerSec(config: WafConfig): number | null {
-  return config.limit === 0 ? null : config.limit / config.windowSec;
-}
-
 /** Requests per window an address at this rate sends. */
 export function perWindow(config: WafConfig, ratePerSec: number): number {
   return ratePerSec * config.windowSec;

@@ -6,6 +6,7 @@
  * No React, so it is unit-tested. Prices and service times are illustrative.
  */
 import { ServiceModel, Simulation, type LogEntry, type ServiceLogEntry, type ServiceView } from "@/lib/sim";
+import { formatNumber, formatPercent } from "../kit/format";
 
 export const SEC_MS = 1000;
 export const MIN_MS = 60 * SEC_MS;
@@ -204,22 +205,31 @@ export function describeArchitecture(a: Architecture): string {
   return `${instanceCount(a)} × ${a.size} in ${a.azCount} AZ${a.azCount === 1 ? "" : "s"}${a.cache ? " with a cache" : ", no cache"}`;
 }
 
-export function formatUsd(value: number): string {
-  return value.toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Hourly prices are fractions of a dollar, so they keep the cents the kit's whole-dollar formatUsd would drop. */
+export function formatUsdCents(value: number): string {
+  return `$${formatNumber(value, 2)}`;
 }
 
-export function formatPct(fraction: number | null, digits = 2): string {
-  return fraction === null ? "—" : `${(fraction * 100).toFixed(digits)} %`;
-}
-
-/** The aria-live summary: the architecture, the phase and, at the end, how many pillar targets were met. */
-export function statusMessage(a: Architecture, v: PillarView, t: Targets, ended: boolean): string {
-  const arch = `${describeArchitecture(a)}, ${formatUsd(v.costPerHour)} an hour`;
+/**
+ * The aria-live summary. While the run plays it changes only with the outage's phase (availability and p95 change
+ * every frame and would drown a screen reader); a pause and the end announce the pillar measures.
+ */
+export function statusMessage(a: Architecture, v: PillarView, t: Targets, state: { playing: boolean; ended: boolean }): string {
+  const arch = `${describeArchitecture(a)}, ${formatUsdCents(v.costPerHour)} an hour`;
   if (v.nowMs === 0) return `${arch}. Press Play: us-east-1a fails at minute 8 for 5 minutes.`;
+  if (state.playing) {
+    const phase =
+      v.outage === "before"
+        ? `Before the outage: ${arch}. us-east-1a fails at minute 8.`
+        : v.outage === "during"
+          ? "us-east-1a is down until minute 13."
+          : "us-east-1a is back after its 5-minute outage.";
+    return `${phase} Pause to hear the numbers.`;
+  }
   const ok = verdicts(v, t);
   const met = [ok.reliability, ok.performance, ok.cost, ok.sustainability].filter((x) => x === true).length;
-  const scores = `availability ${formatPct(v.availability)}, p95 ${v.p95Ms === null ? "—" : `${Math.round(v.p95Ms)} ms`}, utilisation ${formatPct(v.utilisation, 0)}`;
-  if (ended) return `Run over: ${arch}; ${scores}. ${met} of 4 pillar targets met.`;
+  const scores = `availability ${formatPercent(v.availability, 2)}, p95 ${v.p95Ms === null ? "—" : `${Math.round(v.p95Ms)} ms`}, utilisation ${formatPercent(v.utilisation, 0)}`;
+  if (state.ended) return `Run over: ${arch}; ${scores}. ${met} of 4 pillar targets met.`;
   if (v.outage === "during") return `us-east-1a is down: ${v.instancesUp} of ${v.instances} instances up. So far ${scores}.`;
   return `${v.outage === "before" ? "Before the outage" : "After the outage"}: ${arch}; ${scores}.`;
 }

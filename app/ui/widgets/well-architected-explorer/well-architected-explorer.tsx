@@ -4,6 +4,7 @@ import { useCallback, useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { RangeField, SelectField, SettingsFieldset } from "../kit/fields";
+import { formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { useSimulation } from "../kit/use-simulation";
@@ -19,8 +20,7 @@ import {
   SEC_MS,
   SIZES,
   createRun,
-  formatPct,
-  formatUsd,
+  formatUsdCents,
   instanceCount,
   offeredUtilisation,
   statusMessage,
@@ -109,7 +109,7 @@ export function WellArchitectedExplorer(props: WellArchitectedExplorerProps) {
             id={`${uid}-size`}
             label="Instance size"
             value={arch.size}
-            options={(Object.keys(SIZES) as SizeId[]).map((s) => ({ value: s, label: `${SIZES[s].label}, ${formatUsd(SIZES[s].perHour)}/h` }))}
+            options={(Object.keys(SIZES) as SizeId[]).map((s) => ({ value: s, label: `${SIZES[s].label}, ${formatUsdCents(SIZES[s].perHour)}/h` }))}
             onChange={(size) => update({ size })}
           />
           <label className="flex items-start gap-2 self-end text-sm">
@@ -120,14 +120,14 @@ export function WellArchitectedExplorer(props: WellArchitectedExplorerProps) {
               className="mt-0.5 size-4 shrink-0 accent-sky-700 dark:accent-sky-400"
             />
             <span>
-              In-memory cache ({Math.round(CACHE_HIT_RATIO * 100)} % of requests answered from it, +{formatUsd(CACHE_PER_HOUR)}/h)
+              In-memory cache ({Math.round(CACHE_HIT_RATIO * 100)} % of requests answered from it, +{formatUsdCents(CACHE_PER_HOUR)}/h)
             </span>
           </label>
         </div>
         <p className="text-xs text-slate-600 dark:text-slate-300">
-          {instanceCount(arch)} instances, {formatUsd(v.costPerHour)} an hour. Planned load: the fleet would be{" "}
-          <strong>{formatPct(Math.min(rho, 9.99), 0)}</strong> busy normally and{" "}
-          <strong>{Number.isFinite(rhoOutage) ? formatPct(Math.min(rhoOutage, 9.99), 0) : "—"}</strong> busy on what is left
+          {instanceCount(arch)} instances, {formatUsdCents(v.costPerHour)} an hour. Planned load: the fleet would be{" "}
+          <strong>{formatPercent(Math.min(rho, 9.99), 0)}</strong> busy normally and{" "}
+          <strong>{Number.isFinite(rhoOutage) ? formatPercent(Math.min(rhoOutage, 9.99), 0) : "—"}</strong> busy on what is left
           when us-east-1a is down{rhoOutage >= 1 ? " — more work than capacity: queues grow and requests time out" : ""}.
         </p>
       </SettingsFieldset>
@@ -138,7 +138,7 @@ export function WellArchitectedExplorer(props: WellArchitectedExplorerProps) {
             id={`${uid}-t-avail`}
             label="Availability at least"
             value={targets.minAvailability}
-            options={AVAILABILITY_TARGETS.map((x) => ({ value: x, label: formatPct(x, 1) }))}
+            options={AVAILABILITY_TARGETS.map((x) => ({ value: x, label: formatPercent(x, 1) }))}
             onChange={(minAvailability) => setTargets((t) => ({ ...t, minAvailability }))}
           />
           <SelectField
@@ -152,26 +152,26 @@ export function WellArchitectedExplorer(props: WellArchitectedExplorerProps) {
             id={`${uid}-t-cost`}
             label="Cost at most"
             value={targets.maxCostPerHour}
-            options={COST_TARGETS.map((x) => ({ value: x, label: `${formatUsd(x)}/h` }))}
+            options={COST_TARGETS.map((x) => ({ value: x, label: `${formatUsdCents(x)}/h` }))}
             onChange={(maxCostPerHour) => setTargets((t) => ({ ...t, maxCostPerHour }))}
           />
           <SelectField
             id={`${uid}-t-util`}
             label="Utilisation at least"
             value={targets.minUtilisation}
-            options={UTILISATION_TARGETS.map((x) => ({ value: x, label: formatPct(x, 0) }))}
+            options={UTILISATION_TARGETS.map((x) => ({ value: x, label: formatPercent(x, 0) }))}
             onChange={(minUtilisation) => setTargets((t) => ({ ...t, minUtilisation }))}
           />
         </div>
       </SettingsFieldset>
 
       <ControlBar controls={controls} />
-      <LiveRegion message={statusMessage(arch, v, targets, controls.ended)} />
+      <LiveRegion message={statusMessage(arch, v, targets, { playing: controls.playing, ended: controls.ended })} />
 
       <MetricGrid label="Pillar measures, over the run so far">
         <MetricTile
           label="Reliability: availability"
-          value={formatPct(v.availability)}
+          value={formatPercent(v.availability, 2)}
           detail={`${v.failed.toLocaleString("en-US")} of ${v.arrived.toLocaleString("en-US")} requests failed; ${verdictText(ok.reliability)}`}
           tone={tone(ok.reliability)}
         />
@@ -183,13 +183,13 @@ export function WellArchitectedExplorer(props: WellArchitectedExplorerProps) {
         />
         <MetricTile
           label="Cost: per hour"
-          value={formatUsd(v.costPerHour)}
+          value={formatUsdCents(v.costPerHour)}
           detail={`instances, cache, load balancer; ${verdictText(ok.cost)}`}
           tone={tone(ok.cost)}
         />
         <MetricTile
           label="Sustainability: utilisation"
-          value={formatPct(v.utilisation, 0)}
+          value={formatPercent(v.utilisation, 0)}
           detail={`of the capacity you pay for; ${verdictText(ok.sustainability)}`}
           tone={tone(ok.sustainability)}
         />
