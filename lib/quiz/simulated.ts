@@ -25,6 +25,8 @@ import {
 } from "../sim";
 import { foundationGenerators } from "./generators/foundations";
 import { recoveryScenarios } from "./generators/recovery";
+import { faultToleranceDesignScenarios } from "./generators/fault-tolerance-design";
+import { scalingDesignScenarios } from "./generators/scaling-design";
 import { reliabilityGenerators } from "./generators/reliability";
 import { containersDeployGenerators } from "./generators/containers-deploy";
 import { securityGenerators } from "./generators/security";
@@ -368,6 +370,8 @@ export const SIM_CONFIG_SCENARIOS: Readonly<Record<string, SimConfigScenario>> =
   ...CORE_SCENARIOS,
   ...recoveryScenarios,
   ...CAPSTONE_SCENARIOS,
+  ...faultToleranceDesignScenarios,
+  ...scalingDesignScenarios,
 };
 
 /** Replaces `{name}` in a template with the parameter's value; unknown names are left as they are. */
