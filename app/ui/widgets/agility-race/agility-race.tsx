@@ -3,6 +3,7 @@
 import { useCallback, useId, useState } from "react";
 import { DAY_MS } from "@/lib/sim";
 import { Chart } from "../kit/chart";
+import { ComparisonTable } from "../kit/comparison-table";
 import { ControlBar } from "../kit/control-bar";
 import { RangeField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatUsd } from "../kit/format";
@@ -81,6 +82,7 @@ export function AgilityRace(props: AgilityRaceProps) {
     { label: "Mean idea-to-feedback time", value: (t) => (t.meanIdeaToFeedbackMs === null ? "—" : `${formatNumber(t.meanIdeaToFeedbackMs / DAY_MS, 1)} days`) },
     { label: "Cost of failed experiments", value: (t) => formatUsd(t.failedCostUsd) },
     { label: "Environment cost, all experiments", value: (t) => formatUsd(t.costUsd) },
+    { label: "Doing now", value: (t) => t.phase },
   ];
   const t = v.ticket;
   const s = v.selfService;
@@ -190,42 +192,14 @@ export function AgilityRace(props: AgilityRaceProps) {
         ]}
       />
 
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-72 text-left text-sm tabular-nums">
-          <caption className="sr-only">Both teams&apos; results so far</caption>
-          <thead>
-            <tr className="border-b border-slate-300 dark:border-slate-600">
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Measure
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                {TEAM_LABEL.ticket}
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                {TEAM_LABEL["self-service"]}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label} className="border-b border-slate-200 dark:border-slate-700">
-                <th scope="row" className="py-1 pr-2 font-normal text-slate-700 dark:text-slate-300">
-                  {r.label}
-                </th>
-                <td className="py-1 pr-2">{r.value(t)}</td>
-                <td className="py-1">{r.value(s)}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row" className="py-1 pr-2 font-normal text-slate-700 dark:text-slate-300">
-                Doing now
-              </th>
-              <td className="py-1 pr-2">{t.phase}</td>
-              <td className="py-1">{s.phase}</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <ComparisonTable
+        caption="Both teams' results so far"
+        columns={[TEAM_LABEL.ticket, TEAM_LABEL["self-service"]]}
+        left={t}
+        right={s}
+        rows={rows}
+        minWidthClass="min-w-72"
+      />
     </WidgetFrame>
   );
 }

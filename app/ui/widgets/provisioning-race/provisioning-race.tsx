@@ -9,9 +9,9 @@ import {
   type ProvisioningLogEntry,
   type ProvisioningSeries,
   type ProvisioningView,
-  type SideTotals,
 } from "@/lib/sim";
 import { Chart } from "../kit/chart";
+import { ComparisonTable } from "../kit/comparison-table";
 import { ControlBar } from "../kit/control-bar";
 import { RangeField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent, formatUsd } from "../kit/format";
@@ -101,6 +101,8 @@ function downsample(series: ProvisioningSeries): { days: number[]; demand: numbe
 
 const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
 
+type Side = ProvisioningView["onPrem"] | ProvisioningView["cloud"];
+
 export function ProvisioningRace(props: ProvisioningRaceProps) {
   const [config, setConfig] = useState<RaceConfig>(() => ({
     growthPercentPerDay: 1,
@@ -132,7 +134,7 @@ export function ProvisioningRace(props: ProvisioningRaceProps) {
         ? `Day ${dayOf(lastOnPrem.atMs)}: ${lastOnPrem.servers} on-premises servers delivered; ${lastOnPrem.capacity} owned now.`
         : "Ready: press Play to grow the business and watch both sides keep up.";
 
-  const rows: { label: string; value: (s: SideTotals) => string }[] = [
+  const rows: { label: string; value: (s: Side) => string }[] = [
     { label: "Cost so far", value: (s) => formatUsd(s.costUsd) },
     {
       label: "Unserved demand",
@@ -140,6 +142,7 @@ export function ProvisioningRace(props: ProvisioningRaceProps) {
     },
     { label: "Idle capacity paid for", value: (s) => `${formatNumber(s.idleServerHours)} server-h` },
     { label: "Servers now / peak", value: (s) => `${s.capacity} / ${s.peakCapacity}` },
+    { label: "In flight", value: (s) => ("onOrder" in s ? `${s.onOrder} on order` : `${s.launching} launching`) },
   ];
 
   return (
@@ -234,42 +237,14 @@ export function ProvisioningRace(props: ProvisioningRaceProps) {
         ]}
       />
 
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-80 text-left text-sm tabular-nums">
-          <caption className="sr-only">On-premises and cloud results so far</caption>
-          <thead>
-            <tr className="border-b border-slate-300 dark:border-slate-600">
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Measure
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                On-premises
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Cloud
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label} className="border-b border-slate-200 dark:border-slate-700">
-                <th scope="row" className="py-1 pr-2 font-normal text-slate-700 dark:text-slate-300">
-                  {r.label}
-                </th>
-                <td className="py-1 pr-2">{r.value(race.onPrem)}</td>
-                <td className="py-1">{r.value(race.cloud)}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row" className="py-1 pr-2 font-normal text-slate-700 dark:text-slate-300">
-                In flight
-              </th>
-              <td className="py-1 pr-2">{race.onPrem.onOrder} on order</td>
-              <td className="py-1">{race.cloud.launching} launching</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <ComparisonTable
+        caption="On-premises and cloud results so far"
+        columns={["On-premises", "Cloud"]}
+        left={race.onPrem}
+        right={race.cloud}
+        rows={rows}
+        minWidthClass="min-w-80"
+      />
     </WidgetFrame>
   );
 }
