@@ -22,6 +22,7 @@ import {
   bestMeasured,
   cheapestMeeting,
   createScaling,
+  GOOD_FIT,
   fitError,
   uslCapacity,
   uslPeak,
@@ -68,7 +69,7 @@ export function scalingStatus(
   const fitText =
     fit === null
       ? ""
-      : ` Your USL curve (σ ${params.sigma.toFixed(3)}, κ ${params.kappa.toFixed(4)}) is off by ${formatPercent(fit, 0)} on average${fit < 0.03 ? ": a good fit" : ""}.`;
+      : ` Your USL curve (σ ${params.sigma.toFixed(3)}, κ ${params.kappa.toFixed(4)}) is off by ${formatPercent(fit, 0)} on average${fit < GOOD_FIT ? ": a good fit" : ""}.`;
   // While playing the points move every frame: announce the phase only, not a fit error that changes each frame.
   if (playing) return "Measuring: the points sharpen as each run serves more requests.";
   if (!ended) return `Paused while measuring.${fitText}`;
@@ -221,7 +222,7 @@ export function ScalingCurve(props: ScalingCurveProps) {
         <MetricTile
           label="Fit error"
           value={fit === null ? "—" : formatPercent(fit, 1)}
-          tone={fit === null ? "neutral" : fit < 0.03 ? "good" : "bad"}
+          tone={fit === null ? "neutral" : fit < GOOD_FIT ? "good" : "bad"}
           detail="RMS, your USL vs measured"
         />
         <MetricTile
