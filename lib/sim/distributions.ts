@@ -2,11 +2,10 @@
  * Service-time distributions for request classes. A spec is plain data; `ServiceTimeSampler` turns it into a
  * numeric code and two parameters once, so the hot path draws with a switch instead of a closure per request.
  */
-import { detCos, detExp, detLog } from "./det-math";
+import { detExp, detLog } from "./det-math";
 import type { Rng } from "./random";
 
 // Bound once: bundlers (and tsx) compile an imported binding to a getter, a call on every use in the hot path.
-const cos = detCos;
 const exp = detExp;
 
 /** The 99th percentile of the standard normal distribution. */
@@ -44,15 +43,6 @@ export function meanServiceMs(spec: ServiceTimeSpec): number {
   return detExp(mu + (sigma * sigma) / 2);
 }
 
-/**
- * A standard normal draw (Box–Muller: √(−2 ln U₁) · cos 2πU₂, where −ln U₁ is an Exp(1) draw; one of the pair, so
- * there is no hidden state outside the stream). Deterministic math: the same draw in every JavaScript engine.
- */
-export function standardNormal(rng: Rng): number {
-  const e = rng.exponential(1);
-  return Math.sqrt(2 * e) * cos(2 * Math.PI * rng.next());
-}
-
 export class ServiceTimeSampler {
   private readonly code: number;
   private readonly p1: number;
@@ -79,7 +69,7 @@ export class ServiceTimeSampler {
 
   /** One service time in ms. Deterministic specs draw nothing, so they leave the stream untouched. */
   sample(rng: Rng): number {
-    // Small on purpose, so callers can inline it: the lognormal's Box–Muller lives in its own method.
+    // Small on purpose, so callers can inline it: the lognormal lives in its own method.
     const code = this.code;
     if (code === EXPONENTIAL) return rng.exponential(this.p1);
     if (code === DETERMINISTIC) return this.p1;
@@ -87,6 +77,6 @@ export class ServiceTimeSampler {
   }
 
   private lognormal(rng: Rng): number {
-    return exp(this.p1 + this.p2 * standardNormal(rng));
+    return exp(this.p1 + this.p2 * rng.normal());
   }
 }

@@ -184,7 +184,7 @@ export {
   type DrStrategyResult,
 } from "./dr-scenario";
 export { ArrivalProcess, DAY_LENGTH_MS, arrivalRateAt, validateArrivals, type ArrivalSpec, type ArrivalState } from "./arrivals";
-export { ServiceTimeSampler, Z_99, lognormalParams, meanServiceMs, standardNormal, type ServiceTimeSpec } from "./distributions";
+export { ServiceTimeSampler, Z_99, lognormalParams, meanServiceMs, type ServiceTimeSpec } from "./distributions";
 export {
   FIBRE_KM_PER_MS,
   INTER_AZ_RTT_MS,

@@ -6,7 +6,7 @@
  *
  * Hot path: requests live in typed-array pools (slot indices, no objects), events carry (slot, generation), and
  * nothing is logged per request unless `logRequests` is on. Two events per served request: its arrival (which
- * schedules the source's next arrival) and its end.
+ * arms the source's timer with its next arrival) and its end.
  */
 import { ArrivalProcess, type ArrivalSpec, type ArrivalState } from "./arrivals";
 import { ServiceTimeSampler, type ServiceTimeSpec } from "./distributions";
@@ -328,9 +328,12 @@ export class ServiceModel implements SimModel<ServiceState> {
   private readonly classCumWeight: Float64Array;
   private readonly classTimeout: Float64Array;
   private readonly samplers: ServiceTimeSampler[];
+  /** Per class: the mean of an exponential service time (drawn inline on the hot path), else 0. */
+  private readonly classExpMeanMs: Float64Array;
   private readonly sourceRttMs: Float64Array;
   private readonly arrivals: ArrivalProcess[];
   private readonly sourceStop: Float64Array;
+  private readonly arrivalTimers: Int32Array;
   // Copied from geography.ts: module bindings can compile to getters, and these are read on every request.
   private readonly intraAzRttMs = INTRA_AZ_RTT_MS;
   private readonly interAzRttMs = INTER_AZ_RTT_MS;
@@ -447,6 +450,7 @@ export class ServiceModel implements SimModel<ServiceState> {
     this.classCumWeight = Float64Array.from(config.classes.map((c) => (cum += positive(c.weight ?? 1, `${c.id} weight`))));
     this.classTimeout = Float64Array.from(config.classes.map((c) => c.timeoutMs ?? 0));
     this.samplers = config.classes.map((c) => new ServiceTimeSampler(c.serviceTime));
+    this.classExpMeanMs = Float64Array.from(config.classes, (c) => (c.serviceTime.kind === "exponential" ? c.serviceTime.meanMs : 0));
 
     // Sources.
     uniqueIds(config.sources.map((s) => s.id), "source");
@@ -454,6 +458,8 @@ export class ServiceModel implements SimModel<ServiceState> {
       config.sources.map((s) => (s.location === undefined ? 0 : wanRttMs(locate(s.location), locate(config.regionId)))),
     );
     this.arrivals = config.sources.map((s) => new ArrivalProcess(s.arrivals, s.startMs ?? 0));
+    // A source always has exactly one next arrival: a timer each, outside the main event list.
+    this.arrivalTimers = Int32Array.from(config.sources, () => sim.createTimer());
     this.sourceStop = Float64Array.from(config.sources.map((s) => s.stopMs ?? Infinity));
     this.streamNames = {
       arrivals: config.sources.map((s) => `service/${s.id}/arrivals`),
@@ -814,7 +820,8 @@ export class ServiceModel implements SimModel<ServiceState> {
       const x = rng.next() * (cum[classCount - 1] as number);
       while ((cum[cls] as number) <= x) cls++;
     }
-    const work = (this.samplers[cls] as ServiceTimeSampler).sample(rng);
+    const expMeanMs = this.classExpMeanMs[cls] as number;
+    const work = expMeanMs > 0 ? rng.exponential(expMeanMs) : (this.samplers[cls] as ServiceTimeSampler).sample(rng);
     const router = this.router;
     const nodes = router.enabledNodes;
     if (nodes === 0) return this.failNew(NO_TARGETS, id, s, cls, -1);
@@ -992,7 +999,7 @@ export class ServiceModel implements SimModel<ServiceState> {
   private scheduleArrival(s: number, now: number): void {
     const at = (this.arrivals[s] as ArrivalProcess).next(now, this.arrivalRngs[s] as Rng);
     if (at < 0 || at >= (this.sourceStop[s] as number)) return;
-    this.sim.schedule(at < now ? now : at, this.kindArrival, s);
+    this.sim.scheduleTimer(this.arrivalTimers[s] as number, at < now ? now : at, this.kindArrival, s);
   }
 
   // ── Buckets ──────────────────────────────────────────────────────────────────────────────────────────────────

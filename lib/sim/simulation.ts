@@ -33,6 +33,14 @@ export interface SimContext<L extends LogEntry> {
   readonly nowMs: number;
   defineEvent(name: string, handler: EventHandler): number;
   schedule(atMs: number, kind: number, a?: number, b?: number, priority?: number): number;
+  /**
+   * A timer holds at most one pending event, outside the main event list: for a component that always has exactly
+   * one next event (a traffic source), where it is much cheaper than `schedule`. Create timers when the model is
+   * built (snapshots refer to them by creation order).
+   */
+  createTimer(): number;
+  /** `schedule`, into a timer that holds no event now. The handle works with `cancel`. */
+  scheduleTimer(timer: number, atMs: number, kind: number, a?: number, b?: number, priority?: number): number;
   cancel(handle: number): boolean;
   /** The named random stream. Fetch it at draw time rather than caching it: `restore` replaces streams. */
   stream(name: string): Rng;
@@ -54,6 +62,8 @@ export interface SnapshotEvent {
   kind: string;
   a: number;
   b: number;
+  /** The timer that holds the event, if any. */
+  timer?: number;
 }
 
 /** Everything needed to continue a run: JSON-serialisable plain data. */
@@ -123,6 +133,15 @@ export class Simulation<L extends LogEntry = LogEntry> implements SimContext<L> 
     // The messages are built in a separate function, so this one stays small enough to inline into models.
     if (!(atMs >= this.now) || kind < 0 || kind >= this.handlers.length) this.badSchedule(atMs, kind);
     return this.queue.push(atMs, priority, kind, a, b);
+  }
+
+  createTimer(): number {
+    return this.queue.createTimer();
+  }
+
+  scheduleTimer(timer: number, atMs: number, kind: number, a = 0, b = 0, priority = 0): number {
+    if (!(atMs >= this.now) || kind < 0 || kind >= this.handlers.length) this.badSchedule(atMs, kind);
+    return this.queue.pushTimer(timer, atMs, priority, kind, a, b);
   }
 
   private badSchedule(atMs: number, kind: number): never {

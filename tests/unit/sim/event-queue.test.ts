@@ -111,6 +111,77 @@ describe("EventQueue as a calendar (time-ordered use)", () => {
   });
 });
 
+describe("EventQueue timers", () => {
+  it("take part in the same total order as calendar events, including ties and cancels (property)", () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant("push" as const), atMs: fc.integer({ min: 0, max: 20 }), priority: fc.integer({ min: -1, max: 1 }) }),
+      fc.record({
+        kind: fc.constant("timer" as const),
+        timer: fc.integer({ min: 0, max: 2 }),
+        atMs: fc.integer({ min: 0, max: 20 }),
+        priority: fc.integer({ min: -1, max: 1 }),
+      }),
+      fc.record({ kind: fc.constant("pop" as const) }),
+      fc.record({ kind: fc.constant("cancel" as const), pick: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const q = new EventQueue();
+        const timers = [q.createTimer(), q.createTimer(), q.createTimer()];
+        let model: { atMs: number; priority: number; seq: number; timer: number | null }[] = [];
+        const order = (x: { atMs: number; priority: number; seq: number }, y: typeof x) =>
+          x.atMs - y.atMs || x.priority - y.priority || x.seq - y.seq;
+        let floor = 0;
+        for (const o of ops) {
+          // Like a simulation: nothing is scheduled before the last popped time.
+          if (o.kind === "push") {
+            const atMs = floor + o.atMs;
+            model.push({ atMs, priority: o.priority, seq: q.push(atMs, o.priority, 0, 0, 0), timer: null });
+          } else if (o.kind === "timer") {
+            const timer = timers[o.timer] as number;
+            const atMs = floor + o.atMs;
+            if (model.some((m) => m.timer === timer)) {
+              expect(() => q.pushTimer(timer, atMs, o.priority, 0, 0, 0)).toThrow(/already holds/);
+            } else {
+              model.push({ atMs, priority: o.priority, seq: q.pushTimer(timer, atMs, o.priority, 1, timer, 0), timer });
+            }
+          } else if (o.kind === "pop") {
+            model.sort(order);
+            const expected = model.shift();
+            expect(q.pop()).toBe(expected !== undefined);
+            if (expected) {
+              expect(q.poppedSeq).toBe(expected.seq);
+              floor = q.poppedAtMs;
+            }
+          } else if (model.length > 0) {
+            const victim = model[o.pick % model.length] as { seq: number };
+            expect(q.cancel(victim.seq)).toBe(true);
+            model = model.filter((m) => m.seq !== victim.seq);
+          }
+          expect(q.size).toBe(model.length);
+          expect(q.peekAtMs()).toBe(model.length === 0 ? Infinity : Math.min(...model.map((m) => m.atMs)));
+        }
+        // A snapshot's round trip (entries → load) keeps every event, its timer and the order.
+        const copy = new EventQueue();
+        for (let i = 0; i < timers.length; i++) copy.createTimer();
+        copy.load(q.entries(), q.sequence);
+        expect(copy.entries()).toEqual(q.entries());
+        expect(copy.entries().filter((e) => e.timer !== undefined).map((e) => e.timer).sort()).toEqual(
+          model.filter((m) => m.timer !== null).map((m) => m.timer).sort(),
+        );
+        const drained: number[] = [];
+        while (copy.pop()) drained.push(copy.poppedSeq);
+        expect(drained).toEqual(model.sort(order).map((m) => m.seq));
+      }),
+    );
+  });
+
+  it("refuses an unknown timer", () => {
+    const q = new EventQueue();
+    expect(() => q.pushTimer(0, 1, 0, 0, 0, 0)).toThrow(/Unknown timer/);
+  });
+});
+
 describe("Simulation clock", () => {
   it("step processes one event and moves the clock to it; runUntil stops at the horizon", () => {
     const sim = new Simulation({ seed: 1 });

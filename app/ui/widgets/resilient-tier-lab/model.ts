@@ -195,6 +195,8 @@ export function createTier(config: TierConfig, seed: number): TierHandle {
     },
     defineEvent: (name, handler) => sim.defineEvent(name, handler),
     schedule: (atMs, kind, a, b, priority) => sim.schedule(atMs, kind, a, b, priority),
+    createTimer: () => sim.createTimer(),
+    scheduleTimer: (timer, atMs, kind, a, b, priority) => sim.scheduleTimer(timer, atMs, kind, a, b, priority),
     cancel: (handle) => sim.cancel(handle),
     stream: (name) => sim.stream(name),
     addModel: (model) => sim.addModel(model),
