@@ -8,7 +8,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "generated/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".scratch/**"],
+    ignores: [".next/**", "generated/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".scratch/**", ".bench/**"],
   },
   {
     // The engine is pure TypeScript that runs identically in the browser and on the server: it imports nothing
