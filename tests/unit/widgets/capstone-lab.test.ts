@@ -36,6 +36,24 @@ describe("CapstoneLab model", () => {
     }
   });
 
+  it("the lesson's worked example (online shop, default seed): the three drafts measure as the lesson says", () => {
+    const first = finish(DEFAULT_CONFIG).measurement;
+    expect(Math.abs(first.availability! - 0.52)).toBeLessThan(0.01);
+    expect(first.cost.total).toBeCloseTo(0.87, 2);
+    const second = finish({ ...DEFAULT_CONFIG, database: "multi-az", dr: "warm-standby" }).measurement;
+    expect(Math.abs(second.availability! - 0.86)).toBeLessThan(0.01);
+    expect(second.p95Ms!).toBeGreaterThan(2_500);
+    const third: LabConfig = { ...DEFAULT_CONFIG, azCount: 3, scaling: "target-tracking", checkIntervalMs: 10_000, algorithm: "least-outstanding", database: "multi-az-cluster", dr: "warm-standby" };
+    const m = finish(third).measurement;
+    expect(Math.abs(m.availability! - 0.9875)).toBeLessThan(0.0015);
+    expect(Math.abs(m.p95Ms! - 200)).toBeLessThan(15);
+    expect(m.rtoMs).toBe(13 * 60_000);
+    expect(m.rpoMs!).toBeLessThanOrEqual(3_000);
+    expect(m.cost.total).toBeCloseTo(3.14, 2);
+    // With the default 30-second checks it lands right on the 98.5 % line.
+    expect(Math.abs(finish({ ...third, checkIntervalMs: 30_000 }).measurement.availability! - 0.985)).toBeLessThan(0.001);
+  });
+
   it("shows a target as not run, neither met nor missed, until the run has measured it", () => {
     const config: LabConfig = { ...DEFAULT_CONFIG, dr: "warm-standby" };
     const h = createLab(config, 1);

@@ -42,6 +42,10 @@ describe("ChaosExperimentLab model", () => {
     const free = run({}).v;
     const guarded = run({ stop: "below-95" }).v;
     expect(verdict(free)).toBe("refuted");
+    // The lesson's worked example: "Success falls to about 84 %" (default seed); the stop condition halts it at 70 s.
+    expect(free.successSinceInjection!).toBeGreaterThan(0.82);
+    expect(free.successSinceInjection!).toBeLessThan(0.86);
+    expect(guarded.rolledBackAtMs).toBe(70_000);
     expect(guarded.stoppedByAlarm).toBe(true);
     expect(guarded.rolledBackAtMs!).toBeLessThan(free.rolledBackAtMs!);
     expect(guarded.failedSinceInjection).toBeLessThan(free.failedSinceInjection / 3);

@@ -55,6 +55,10 @@ describe("DrDrill model", () => {
     const objectives = { rtoMs: 15 * MIN_MS, rpoMs: MIN_MS };
     const warm = drill({ strategy: "warm-standby", lag: "healthy", multiAz: false }).v;
     expect(verdict(warm.incident!, objectives)).toEqual({ rtoMet: true, rpoMet: true });
+    // The lesson's worked example (failure at 05:30, default seed): 13 minutes, and "100 to 150 orders" lost.
+    expect(warm.incident!.rtoMs).toBe(13 * MIN_MS);
+    expect(warm.incident!.lostWrites).toBeGreaterThanOrEqual(100);
+    expect(warm.incident!.lostWrites).toBeLessThanOrEqual(150);
     const pilot = drill({ strategy: "pilot-light", automated: true }).v;
     expect(verdict(pilot.incident!, objectives).rtoMet).toBe(false);
     const lagging = drill({ strategy: "warm-standby", lag: "backlog" }).v;

@@ -49,6 +49,9 @@ describe("FaultToleranceLab model", () => {
     expect(took(fast.detections[0]!)).toBeLessThan(took(slow.detections[0]!));
     expect(fast.totals.failedByCause["target-unreachable"]).toBeLessThan(slow.totals.failedByCause["target-unreachable"]);
     expect(slow.totals.failedByCause.timeout).toBe(0); // five survivors carry the load
+    // The lesson: with 5-second checks, "detection takes about 12 s and fewer than 1,000 requests fail".
+    expect(Math.abs(took(fast.detections[0]!) - 12_000)).toBeLessThanOrEqual(2_000);
+    expect(fast.totals.failed).toBeLessThan(1_000);
   });
 
   it("N+1 for an instance is not N+1 for an AZ: 4 instances overload when us-east-1a fails, 6 do not", () => {

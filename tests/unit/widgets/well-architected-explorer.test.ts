@@ -13,6 +13,7 @@ import {
   SIZES,
   costPerHour,
   createRun,
+  formatUsdCents,
   meanWorkMs,
   offeredUtilisation,
   statusMessage,
@@ -30,6 +31,23 @@ function run(a: Partial<Architecture>, seed = 1) {
 }
 
 describe("WellArchitectedExplorer model", () => {
+  it("the lesson's table of four designs (default seed), within the rounding the table states", () => {
+    const rows: [Architecture, number, number, number, number][] = [
+      // design, availability, p95 ms, cost/h, utilisation
+      [{ azCount: 1, perAz: 3, size: "xlarge", cache: false }, 0.74, 245, 0.6, 0.6],
+      [{ azCount: 3, perAz: 2, size: "xlarge", cache: false }, 0.99, 180, 1.17, 0.4],
+      [{ azCount: 3, perAz: 2, size: "large", cache: true }, 0.99, 130, 0.73, 0.27],
+      [{ azCount: 3, perAz: 1, size: "large", cache: true }, 0.99, 240, 0.45, 0.53],
+    ];
+    for (const [a, availability, p95Ms, cost, utilisation] of rows) {
+      const v = run(a);
+      expect(Math.abs(v.availability! - availability)).toBeLessThan(0.006);
+      expect(Math.abs(v.p95Ms! - p95Ms)).toBeLessThan(0.05 * p95Ms);
+      expect(formatUsdCents(costPerHour(a))).toBe(`$${cost.toFixed(2)}`); // what the widget shows
+      expect(Math.abs(v.utilisation! - utilisation)).toBeLessThan(0.02);
+    }
+  });
+
   it("prices the design from its parts", () => {
     const a: Architecture = { azCount: 3, perAz: 2, size: "large", cache: true };
     expect(costPerHour(a)).toBeCloseTo(6 * SIZES.large.perHour + CACHE_PER_HOUR + LB_PER_HOUR, 10);
