@@ -228,4 +228,7 @@ export {
   type TrafficSourceSpec,
 } from "./service";
 export { detAsin, detCos, detExp, detLog, detPow, detSin, logUnit32 } from "./det-math";
+export { RateBasedRule, WAF_SLOT_MS, type RateBasedRuleOptions } from "./waf";
+export { MOfNAlarm, breachesAbove, errorRatePct, type AlarmState } from "./alarm";
+export { HealthChecker, ResolverCache } from "./dns";
 export * from "./capstone";

@@ -1,4 +1,4 @@
-import { Simulation, createStream, type LogEntry } from "../../sim";
+import { MOfNAlarm, Simulation, breachesAbove, createStream, errorRatePct, type LogEntry } from "../../sim";
 import { pick, type SimNumericGenerator } from "./types";
 
 /** Simulator-answered questions for days 25 (function cold starts) and 26 (canary deployments). */
@@ -56,13 +56,13 @@ export function runCanary(options: {
   let canary = 0;
   let failed = 0;
   let period = { requests: 0, errors: 0 };
-  let streak = 0;
+  // `datapoints` consecutive breaching periods: M out of N with M = N.
+  const evaluator = new MOfNAlarm(datapoints, datapoints);
   let rollbackAtMs: number | null = null;
   const alarm = sim.defineEvent("canary/alarm", () => {
-    const breached = period.requests > 0 && (100 * period.errors) / period.requests > options.thresholdPct;
+    const state = evaluator.push(breachesAbove(errorRatePct(period.errors, period.requests), options.thresholdPct));
     period = { requests: 0, errors: 0 };
-    streak = breached ? streak + 1 : 0;
-    if (active && streak >= datapoints) {
+    if (active && state === "ALARM") {
       active = false;
       rollbackAtMs = sim.nowMs;
     }

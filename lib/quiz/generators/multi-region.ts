@@ -4,6 +4,8 @@
  */
 import {
   FailureModel,
+  HealthChecker,
+  ResolverCache,
   ServiceModel,
   Simulation,
   createStream,
@@ -31,12 +33,12 @@ export function runDnsFailover(options: {
   const { intervalSec, threshold, ttlSec } = options;
   const sim = new Simulation<LogEntry>({ seed: options.seed, maxLogEntries: 100 });
   let primaryUp = true;
-  let healthy = true;
-  let failures = 0;
+  const checker = new HealthChecker(threshold);
   let detectedAtMs: number | null = null;
   let switchedAtMs: number | null = null;
-  let cached: "primary" | "secondary" = "primary";
-  let expiresAtMs = -1;
+  const resolver = new ResolverCache(1, ttlSec * 1000);
+  // Failover routing: the primary (0) while its health check passes, otherwise the secondary (1).
+  const query = () => (checker.healthy ? 0 : 1);
   const sink = {
     applyFault(fault: Fault, failed: boolean) {
       if (fault.kind === "region" && fault.id === "primary") primaryUp = !failed;
@@ -46,21 +48,12 @@ export function runDnsFailover(options: {
     chaos: [{ atMs: options.failSec * 1000, action: "fail", fault: { kind: "region", id: "primary" } }],
   }, [sink]);
   const check = sim.defineEvent("dns-failover/check", (_a, _b, atMs) => {
-    failures = primaryUp ? 0 : failures + 1;
-    if (healthy && failures >= threshold) {
-      healthy = false;
-      detectedAtMs = atMs;
-    }
+    if (checker.record(primaryUp) && !checker.healthy) detectedAtMs ??= atMs;
     sim.schedule(atMs + intervalSec * 1000, check);
   });
   const endMs = (options.failSec + threshold * intervalSec + 2 * ttlSec + 10) * 1000;
   const request = sim.defineEvent("dns-failover/request", (_a, _b, atMs) => {
-    if (!(expiresAtMs > atMs)) {
-      // Failover routing: the primary while its health check passes, otherwise the secondary.
-      cached = healthy ? "primary" : "secondary";
-      expiresAtMs = atMs + ttlSec * 1000;
-    }
-    if (cached === "secondary" && switchedAtMs === null) switchedAtMs = atMs;
+    if (resolver.resolve(0, atMs, query) === 1 && switchedAtMs === null) switchedAtMs = atMs;
     if (atMs + 1000 <= endMs) sim.schedule(atMs + 1000, request);
   });
   sim.schedule(0, check);

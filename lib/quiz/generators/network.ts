@@ -2,7 +2,7 @@
  * Simulator-answered questions for the networking days: Day 7 (your own VPC) and Day 22 (network security and
  * edge protection). Pure TypeScript on lib/sim; parameters drawn from `createStream(seed, "question:<id>")`.
  */
-import { ArrivalProcess, Simulation, createStream, type LogEntry } from "../../sim";
+import { ArrivalProcess, RateBasedRule, Simulation, WAF_SLOT_MS, createStream, type LogEntry } from "../../sim";
 import { pick, type SimNumericGenerator } from "./types";
 
 const MIN_MS = 60_000;
@@ -73,11 +73,7 @@ const vpcGenerators: Readonly<Record<string, SimNumericGenerator>> = {
 function runRateRule(seed: number, p: { users: number; officeUsers: number; bots: number; botRate: number; limit: number }) {
   const userRate = 0.1;
   const windowMs = 300_000;
-  const slotMs = 10_000;
-  const slots = windowMs / slotMs;
-  const addresses = p.users + 1 + p.bots;
-  const counts = new Int32Array(addresses * slots);
-  const blocked = new Uint8Array(addresses);
+  const rule = new RateBasedRule({ addresses: p.users + 1 + p.bots, limit: p.limit, windowMs });
   const measureFrom = windowMs + 30_000;
   const measureTo = measureFrom + 300_000;
   let allowed = 0;
@@ -87,24 +83,18 @@ function runRateRule(seed: number, p: { users: number; officeUsers: number; bots
   const arrive = sim.defineEvent("waf-question/arrive", (src) => {
     const rng = sim.stream("waf-question/addresses");
     const ip = src === 0 ? rng.int(p.users) : src === 1 ? p.users : p.users + 1 + rng.int(p.bots);
-    const k = ip * slots + (Math.floor(sim.nowMs / slotMs) % slots);
-    counts[k] = (counts[k] as number) + 1;
-    if (!blocked[ip] && sim.nowMs >= measureFrom && sim.nowMs < measureTo) allowed++;
+    rule.count(ip, sim.nowMs);
+    if (!rule.isBlocked(ip) && sim.nowMs >= measureFrom && sim.nowMs < measureTo) allowed++;
     const next = (processes[src] as ArrivalProcess).next(sim.nowMs, sim.stream(`waf-question/source-${src}`));
     if (next >= 0 && next < measureTo) sim.schedule(next, arrive, src);
   });
   processes.forEach((proc, src) => sim.schedule(proc.next(0, sim.stream(`waf-question/source-${src}`)), arrive, src));
+  // Every slot, before that instant's requests (priority −1), as the rule expects.
   const check = sim.defineEvent("waf-question/check", () => {
-    const next = Math.floor(sim.nowMs / slotMs) % slots;
-    for (let ip = 0; ip < addresses; ip++) {
-      let c = 0;
-      for (let s = 0; s < slots; s++) c += counts[ip * slots + s] as number;
-      blocked[ip] = c > p.limit ? 1 : 0;
-      counts[ip * slots + next] = 0;
-    }
-    if (sim.nowMs + slotMs < measureTo) sim.schedule(sim.nowMs + slotMs, check, 0, 0, -1);
+    rule.evaluate(sim.nowMs);
+    if (sim.nowMs + WAF_SLOT_MS < measureTo) sim.schedule(sim.nowMs + WAF_SLOT_MS, check, 0, 0, -1);
   });
-  sim.schedule(slotMs, check, 0, 0, -1);
+  sim.schedule(WAF_SLOT_MS, check, 0, 0, -1);
   sim.runUntil(measureTo);
   return allowed / ((measureTo - measureFrom) / 1000);
 }

@@ -2,7 +2,7 @@
  * Simulator-answered questions for Day 19 (observability: how long an alarm takes to fire) and Day 29 (chaos
  * experiments: how many requests a fault's blast radius costs before health checks contain it).
  */
-import { ServiceModel, Simulation, createStream, type ServiceLogEntry } from "../../sim";
+import { MOfNAlarm, ServiceModel, Simulation, breachesAbove, createStream, errorRatePct, type ServiceLogEntry } from "../../sim";
 import { pick, type SimNumericGenerator } from "./types";
 
 const REGION = "us-east-1";
@@ -58,7 +58,7 @@ export function runAlarmDelay(p: AlarmDelayParams, seed: number): number | null 
   });
   service.scheduleInstance(p.failSec * 1000, "web-1", "fail");
   const periodMs = p.periodSec * 1000;
-  const breaching: boolean[] = [];
+  const alarm = new MOfNAlarm(p.datapointsToAlarm, p.evaluationPeriods);
   let cursor = 0;
   for (let k = 1; k <= 30; k++) {
     sim.runUntil(k * periodMs);
@@ -69,9 +69,7 @@ export function runAlarmDelay(p: AlarmDelayParams, seed: number): number | null 
       else if (e.type === "request-failed") errors++;
     }
     cursor = sim.logTotal;
-    breaching.push(ok + errors > 0 && (100 * errors) / (ok + errors) > p.thresholdPct);
-    const window = breaching.slice(-p.evaluationPeriods);
-    if (window.filter(Boolean).length >= p.datapointsToAlarm) return k * p.periodSec - p.failSec;
+    if (alarm.push(breachesAbove(errorRatePct(errors, ok + errors), p.thresholdPct)) === "ALARM") return k * p.periodSec - p.failSec;
   }
   return null;
 }

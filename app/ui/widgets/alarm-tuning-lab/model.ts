@@ -4,13 +4,17 @@
  * time the learner does not know, a fault starts: a CPU-hungry neighbour lands on web-1's host (noisy neighbour, so
  * web-1 runs about 3× slower), or web-5 starts failing every request it gets. The run turns the request log into
  * CloudWatch-style datapoints (average, p99, error rate per 10 s, 1 min or 5 min period), and `evaluateAlarm` applies
- * "M out of N datapoints" alarm semantics to them. No React, so it is unit-tested.
+ * lib/sim's "M out of N datapoints" alarm to them. No React, so it is unit-tested.
  */
 import {
   InfrastructureModel,
+  MOfNAlarm,
   ServiceModel,
   Simulation,
+  breachesAbove,
   createStream,
+  errorRatePct,
+  type AlarmState,
   type InfraLogEntry,
   type LogEntry,
   type ServiceConfig,
@@ -134,7 +138,7 @@ export function datapointOf(slices: readonly Slice[], endMs: number): Datapoint 
     requests: n,
     average: all.length > 0 ? sum / all.length : null,
     p99: nearestRank(all, 0.99),
-    errorRate: n > 0 ? (100 * errors) / n : null,
+    errorRate: errorRatePct(errors, n),
   };
 }
 
@@ -231,13 +235,13 @@ export function valueOf(d: Datapoint, s: Statistic): number | null {
 
 export interface AlarmTransition {
   atMs: number;
-  to: "ALARM" | "OK";
+  to: AlarmState;
 }
 
 export interface AlarmResult {
   /** Per datapoint: does it breach, and the alarm's state after evaluating it. */
   breaching: boolean[];
-  states: ("OK" | "ALARM")[];
+  states: AlarmState[];
   transitions: AlarmTransition[];
   /** Times the alarm went into ALARM, false or not: all a learner may know before the fault time is revealed. */
   pages: number;
@@ -255,22 +259,15 @@ export interface AlarmResult {
  * breaching). The alarm starts OK.
  */
 export function evaluateAlarm(points: readonly Datapoint[], alarm: AlarmConfig, faultAtMs: number): AlarmResult {
-  const breaching = points.map((d) => {
-    const v = valueOf(d, alarm.statistic);
-    return v !== null && v > alarm.threshold;
-  });
-  const m = Math.max(1, Math.min(alarm.datapointsToAlarm, alarm.evaluationPeriods));
-  const states: ("OK" | "ALARM")[] = [];
+  const breaching = points.map((d) => breachesAbove(valueOf(d, alarm.statistic), alarm.threshold));
+  const evaluator = new MOfNAlarm(alarm.datapointsToAlarm, alarm.evaluationPeriods);
+  const states: AlarmState[] = [];
   const transitions: AlarmTransition[] = [];
-  let state: "OK" | "ALARM" = "OK";
-  let count = 0;
   breaching.forEach((b, i) => {
-    count += b ? 1 : 0;
-    if (i >= alarm.evaluationPeriods && breaching[i - alarm.evaluationPeriods]) count--;
-    const next = count >= m ? "ALARM" : "OK";
-    if (next !== state) transitions.push({ atMs: (points[i] as Datapoint).endMs, to: next });
-    state = next;
-    states.push(state);
+    const before = evaluator.state;
+    const after = evaluator.push(b);
+    if (after !== before) transitions.push({ atMs: (points[i] as Datapoint).endMs, to: after });
+    states.push(after);
   });
   const falseAlarms = transitions.filter((t) => t.to === "ALARM" && t.atMs <= faultAtMs).length;
   const firstAfter = transitions.find((t) => t.to === "ALARM" && t.atMs > faultAtMs);

@@ -13,8 +13,10 @@ import {
   ArrivalProcess,
   DatabaseModel,
   FailureModel,
+  HealthChecker,
   LatencyHistogram,
   PLACES,
+  ResolverCache,
   ServiceTimeSampler,
   Simulation,
   createStream,
@@ -133,37 +135,37 @@ interface CityStats {
   errors: number;
   before: LatencyHistogram;
   after: LatencyHistogram;
-  /** Per resolver: the Region index it has cached (-1: none) and when that answer expires. */
-  cached: Int8Array;
-  expiresAtMs: Float64Array;
+  /** The city's resolvers; each answer is a Region index. */
+  resolvers: ResolverCache;
+  /** Asks Route 53 for this city's answer now (one closure per city, not per request). */
+  query: () => number;
 }
 
 /** Health checks, resolvers and requests: the DNS side of the lab, driven by events on a lib/sim Simulation. */
 class DnsFailover implements FaultSink {
   readonly regionUp = [true, true];
-  /** Per Region, per checker: its current verdict and how many consecutive results disagree with it. */
-  private readonly verdict = REGIONS.map(() => new Array<boolean>(CHECKERS).fill(true));
-  private readonly streak = REGIONS.map(() => new Array<number>(CHECKERS).fill(0));
+  /** Per Region, its checkers (threshold consecutive results to change a verdict, both ways). */
+  private readonly checkers: HealthChecker[][];
   readonly healthy = [true, true];
   readonly cities: CityStats[];
   failedAtMs: number | null = null;
   /** When the failed Region's endpoint was first marked unhealthy. */
   detectedAtMs: number | null = null;
   lastErrorAtMs: number | null = null;
-  dnsQueries = 0;
   readonly buckets: { arrived: number[]; errors: number[]; served: number[][] } = { arrived: [], errors: [], served: [[], []] };
 
   constructor(
     private readonly sim: Simulation<LogEntry>,
-    private readonly config: LabConfig,
+    config: LabConfig,
   ) {
-    this.cities = CITIES.map(() => ({
+    this.checkers = REGIONS.map(() => Array.from({ length: CHECKERS }, () => new HealthChecker(config.threshold)));
+    this.cities = CITIES.map((city) => ({
       requests: 0,
       errors: 0,
       before: new LatencyHistogram(),
       after: new LatencyHistogram(),
-      cached: new Int8Array(RESOLVERS_PER_CITY).fill(-1),
-      expiresAtMs: new Float64Array(RESOLVERS_PER_CITY),
+      resolvers: new ResolverCache(RESOLVERS_PER_CITY, config.ttlSec * SEC_MS),
+      query: () => routeAnswer(config.mode, city, this.healthy),
     }));
     const intervalMs = config.intervalSec * SEC_MS;
     const check = sim.defineEvent("multi-region/health-check", (region, checker, atMs) => {
@@ -192,19 +194,15 @@ class DnsFailover implements FaultSink {
     if (failed && this.failedAtMs === null) this.failedAtMs = this.sim.nowMs;
   }
 
+  /** Lookups that reached Route 53, over every city's resolvers. */
+  get dnsQueries(): number {
+    return this.cities.reduce((sum, c) => sum + c.resolvers.queries, 0);
+  }
+
   private check(region: number, checker: number): void {
-    const passed = this.regionUp[region] as boolean;
-    const verdicts = this.verdict[region]!;
-    const streaks = this.streak[region]!;
-    if (passed === verdicts[checker]) {
-      streaks[checker] = 0;
-      return;
-    }
-    streaks[checker] = (streaks[checker] as number) + 1;
-    if ((streaks[checker] as number) < this.config.threshold) return;
-    verdicts[checker] = passed;
-    streaks[checker] = 0;
-    const healthyCount = verdicts.filter(Boolean).length;
+    const checkers = this.checkers[region]!;
+    if (!checkers[checker]!.record(this.regionUp[region] as boolean)) return;
+    const healthyCount = checkers.filter((c) => c.healthy).length;
     const healthy = healthyCount / CHECKERS > HEALTHY_FRACTION;
     if (this.healthy[region] && !healthy && this.detectedAtMs === null && this.failedAtMs !== null) this.detectedAtMs = this.sim.nowMs;
     this.healthy[region] = healthy;
@@ -214,14 +212,7 @@ class DnsFailover implements FaultSink {
     const city = CITIES[cityIndex]!;
     const stats = this.cities[cityIndex]!;
     const rng = this.sim.stream(`multi-region/${city}/requests`);
-    const resolver = rng.int(RESOLVERS_PER_CITY);
-    if (!((stats.expiresAtMs[resolver] as number) > atMs) || stats.cached[resolver] === -1) {
-      // The resolver's cached answer expired: ask Route 53 again and keep the answer for the TTL.
-      stats.cached[resolver] = routeAnswer(this.config.mode, city, this.healthy);
-      stats.expiresAtMs[resolver] = atMs + this.config.ttlSec * SEC_MS;
-      this.dnsQueries++;
-    }
-    const region = stats.cached[resolver] as number;
+    const region = stats.resolvers.resolve(rng.int(RESOLVERS_PER_CITY), atMs, stats.query);
     const bucket = Math.floor(atMs / BUCKET_MS);
     while (this.buckets.arrived.length <= bucket) {
       this.buckets.arrived.push(0);
@@ -308,7 +299,7 @@ export function viewLab(h: LabHandle): LabView {
     const s = dns.cities[i]!;
     const on: [number, number] = [0, 0];
     for (let r = 0; r < RESOLVERS_PER_CITY; r++) {
-      const c = s.cached[r] as number;
+      const c = s.resolvers.answer(r);
       if (c >= 0) on[c as 0 | 1]++;
     }
     const region = on[0] + on[1] === 0 ? null : on[0] >= on[1] ? REGIONS[0] : REGIONS[1];

@@ -1,21 +1,28 @@
 /**
  * The WAF flood lab's pure logic, composed from lib/sim's Simulation, seeded streams, arrival processes, a service-time
- * sampler and the latency histogram. Legitimate users (one address each), an office of users sharing one NAT address,
+ * sampler, the latency histogram and the WAF rate-based rule. Legitimate users (one address each), an office of users sharing one NAT address,
  * and a botnet (many addresses, each sending fast) reach a web application firewall in front of a load balancer and
  * its origin instances. A rate-based rule counts each address's requests over a sliding evaluation window and, at
  * each periodic check, blocks the addresses above the limit (and unblocks those back under it). Allowed requests
  * queue at the origin's workers; a full queue answers 503. No React, so it is unit-tested.
  */
-import { ArrivalProcess, LatencyHistogram, ServiceTimeSampler, Simulation, type LogEntry, type ServiceTimeSpec } from "@/lib/sim";
+import {
+  ArrivalProcess,
+  LatencyHistogram,
+  RateBasedRule,
+  ServiceTimeSampler,
+  Simulation,
+  WAF_SLOT_MS,
+  type LogEntry,
+  type ServiceTimeSpec,
+} from "@/lib/sim";
 
 export const SEC_MS = 1_000;
 export const MIN_MS = 60 * SEC_MS;
 export const LAB_END_MS = 10 * MIN_MS;
 export const BUCKET_MS = 5 * SEC_MS;
-/** How often the simulated WAF re-evaluates every address (AWS checks "frequently"; this model uses 10 s). */
-export const CHECK_MS = 10 * SEC_MS;
-/** Counts are kept per address in 10-second slots. */
-const SLOT_MS = 10 * SEC_MS;
+/** How often the simulated WAF re-evaluates every address (AWS checks "frequently"; this model uses once a slot, 10 s). */
+export const CHECK_MS = WAF_SLOT_MS;
 
 /** Legitimate users: one address each, each sending about one request every 10 s while browsing. */
 export const LEGIT_USERS = 200;
@@ -78,10 +85,8 @@ export interface Bucket {
 export interface WafHandle {
   sim: Simulation<LogEntry>;
   config: WafConfig;
-  /** Per address, requests per 10-second slot, over a ring of window / 10 s slots. */
-  slots: Int32Array;
-  slotCount: number;
-  blocked: Uint8Array;
+  /** The rate-based rule; null when the limit is 0 (no rule). */
+  rule: RateBasedRule | null;
   busy: number;
   workers: number;
   maxQueue: number;
@@ -112,14 +117,10 @@ export function perWindow(config: WafConfig, ratePerSec: number): number {
 
 export function createWafLab(config: WafConfig, seed: number): WafHandle {
   const sim = new Simulation<LogEntry>({ seed, maxLogEntries: 100 });
-  const n = addressCount(config);
-  const slotCount = Math.max(1, config.windowSec * SEC_MS / SLOT_MS);
   const h: WafHandle = {
     sim,
     config,
-    slots: new Int32Array(n * slotCount),
-    slotCount,
-    blocked: new Uint8Array(n),
+    rule: config.limit > 0 ? new RateBasedRule({ addresses: addressCount(config), limit: config.limit, windowMs: config.windowSec * SEC_MS }) : null,
     busy: 0,
     workers: config.instances * WORKERS_PER_INSTANCE,
     maxQueue: config.instances * QUEUE_PER_INSTANCE,
@@ -168,22 +169,15 @@ export function createWafLab(config: WafConfig, seed: number): WafHandle {
   return h;
 }
 
-function slotIndex(h: WafHandle, atMs: number): number {
-  return Math.floor(atMs / SLOT_MS) % h.slotCount;
-}
-
 function onRequest(h: WafHandle, kind: Kind, ip: number): void {
   const t = h.totals;
   const exempt = kind === 1 && h.config.exemptOffice;
-  // The rule counts every request from the address, including those it blocks.
-  if (h.config.limit > 0 && !exempt) {
-    const k = ip * h.slotCount + slotIndex(h, h.sim.nowMs);
-    h.slots[k] = (h.slots[k] as number) + 1;
-  }
+  // The allow rule runs first, so the rate-based rule never counts (and so never blocks) the exempted office.
+  if (h.rule && !exempt) h.rule.count(ip, h.sim.nowMs);
   const isBot = kind === 2;
   if (isBot) t.bot++;
   else t.legit++;
-  if (h.blocked[ip]) {
+  if (h.rule?.isBlocked(ip)) {
     h.bucket.blocked++;
     if (isBot) t.botBlocked++;
     else {
@@ -228,27 +222,19 @@ function onDone(h: WafHandle, arrivedAt: number, legit: boolean): void {
   }
 }
 
-/** The periodic check: each address's count over the window (the current slot and the ones before it). */
+/** The periodic check: the rule re-evaluates every address, then the lab counts who is blocked now. */
 function evaluate(h: WafHandle): void {
-  const { limit } = h.config;
-  if (limit === 0) return;
-  const n = h.blocked.length;
-  // The slots hold exactly the last window ([now − window, now)); the oldest one is then cleared, because the next
-  // 10 s will write into it.
-  const next = slotIndex(h, h.sim.nowMs);
+  const { rule } = h;
+  if (!rule) return;
+  rule.evaluate(h.sim.nowMs);
   let bots = 0;
   let users = 0;
-  for (let ip = 0; ip < n; ip++) {
-    let count = 0;
-    for (let s = 0; s < h.slotCount; s++) count += h.slots[ip * h.slotCount + s] as number;
-    h.blocked[ip] = count > limit && !(ip === OFFICE_IP && h.config.exemptOffice) ? 1 : 0;
-    h.slots[ip * h.slotCount + next] = 0;
-    if (h.blocked[ip]) {
-      if (ip >= firstBot) bots++;
-      else if (ip !== OFFICE_IP) users++;
-    }
+  for (let ip = 0; ip < addressCount(h.config); ip++) {
+    if (!rule.isBlocked(ip)) continue;
+    if (ip >= firstBot) bots++;
+    else if (ip !== OFFICE_IP) users++;
   }
-  h.blockedNow = { bots, office: h.blocked[OFFICE_IP] === 1, users };
+  h.blockedNow = { bots, office: rule.isBlocked(OFFICE_IP), users };
 }
 
 export interface WafView {
