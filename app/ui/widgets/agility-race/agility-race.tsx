@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { DAY_MS } from "@/lib/sim";
 import { Chart } from "../kit/chart";
 import { ComparisonTable } from "../kit/comparison-table";
@@ -9,7 +9,7 @@ import { RangeField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatUsd } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   DEFAULT_CONFIG,
@@ -52,26 +52,24 @@ function toConfig(s: Settings): AgilityConfig {
 const dayText = (ms: number | null) => (ms === null ? "—" : `day ${formatNumber(ms / DAY_MS, 1)}`);
 
 export function AgilityRace(props: AgilityRaceProps) {
-  const [settings, setSettings] = useState<Settings>(() => ({
-    ticketLeadDays: props.ticketLeadDays ?? 10,
-    selfServiceLeadMinutes: 10,
-    ticketBatch: 4,
-    selfServiceBatch: 1,
-    failurePercent: props.failurePercent ?? 60,
-  }));
-  const config = toConfig(settings);
-  const create = useCallback((seed: number) => createAgility(toConfig(settings), seed), [settings]);
-  const controls = useSimulation({
-    create,
+  const { config: settings, update, controls } = useConfiguredSimulation({
+    initialConfig: (): Settings => ({
+      ticketLeadDays: props.ticketLeadDays ?? 10,
+      selfServiceLeadMinutes: 10,
+      ticketBatch: 4,
+      selfServiceBatch: 1,
+      failurePercent: props.failurePercent ?? 60,
+    }),
+    create: (s, seed) => createAgility(toConfig(s), seed),
     view: viewAgility,
     seed: props.seed,
     simMsPerSecond: 7 * DAY_MS,
     stepMs: DAY_MS,
     endMs: QUARTER_MS,
   });
+  const config = toConfig(settings);
   const v = controls.view;
   const uid = useId();
-  const update = (change: Partial<Settings>) => setSettings((s) => ({ ...s, ...change }));
   const days = v.ticket.cumulative.map((_, i) => i);
   const weeks = Math.max(1, v.nowMs / (7 * DAY_MS));
 

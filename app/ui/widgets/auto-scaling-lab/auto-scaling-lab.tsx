@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { ChallengeList } from "../kit/challenge-list";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
@@ -9,7 +9,7 @@ import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { labelClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   BASE_RPS,
@@ -71,10 +71,9 @@ function statusMessage(config: ScalingLabConfig, v: ScalingLabView, ended: boole
 }
 
 export function AutoScalingLab(props: AutoScalingLabProps) {
-  const [config, setConfig] = useState<ScalingLabConfig>(() => ({ ...DEFAULT_CONFIG, mode: props.preset ?? DEFAULT_CONFIG.mode }));
-  const create = useCallback((seed: number) => createScalingLab(config, seed), [config]);
-  const controls = useSimulation({
-    create,
+  const { config, update, controls } = useConfiguredSimulation({
+    initialConfig: (): ScalingLabConfig => ({ ...DEFAULT_CONFIG, mode: props.preset ?? DEFAULT_CONFIG.mode }),
+    create: createScalingLab,
     view: viewScalingLab,
     seed: props.seed,
     simMsPerSecond: 6 * MINUTE_MS,
@@ -83,7 +82,6 @@ export function AutoScalingLab(props: AutoScalingLabProps) {
   });
   const v = controls.view;
   const uid = useId();
-  const update = (change: Partial<ScalingLabConfig>) => setConfig((c) => ({ ...c, ...change }));
   const dynamic = config.mode !== "fixed";
   const t = v.totals;
   const cpuNow = v.cpu.length > 0 ? (v.cpu[v.cpu.length - 1] as number) : null;

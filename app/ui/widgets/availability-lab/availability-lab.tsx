@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { RangeField, SelectField, SettingsFieldset } from "../kit/fields";
@@ -8,7 +8,7 @@ import { formatNumber } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { labelClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   APP_MTBF_CHOICES,
@@ -84,18 +84,17 @@ function StateBadge(props: { up: boolean; label: string; detail?: string }) {
 }
 
 export function AvailabilityLab(props: AvailabilityLabProps) {
-  const [config, setConfig] = useState<AvailabilityLabConfig>(() => PRESETS[props.preset ?? "single"]);
-  const c = normalize(config);
-  const create = useCallback((seed: number) => createAvailabilityLab(config, seed), [config]);
-  const endMs = runMs(c);
-  const controls = useSimulation({
-    create,
+  const { config, setConfig, controls } = useConfiguredSimulation({
+    initialConfig: (): AvailabilityLabConfig => PRESETS[props.preset ?? "single"],
+    create: createAvailabilityLab,
     view: viewAvailabilityLab,
     seed: props.seed,
-    simMsPerSecond: endMs / 12,
-    stepMs: endMs / 20,
-    endMs,
+    // The run's length follows the chosen years; a twelfth of it per second, a twentieth per step.
+    simMsPerSecond: (config) => runMs(normalize(config)) / 12,
+    stepMs: (config) => runMs(normalize(config)) / 20,
+    endMs: (config) => runMs(normalize(config)),
   });
+  const c = normalize(config);
   const v = controls.view;
   const uid = useId();
   const update = (change: Partial<AvailabilityLabConfig>) => setConfig((old) => normalize({ ...old, ...change }));

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId, useState } from "react";
 import {
   HYPERVISOR_OVERHEAD_FRACTION,
   InfrastructureModel,
@@ -21,7 +21,7 @@ import { formatDuration, formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass, fieldClass, labelClass, primaryButtonClass, smallButtonClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 
 const REGION_ID = "us-east-1";
@@ -169,20 +169,25 @@ const DEFAULT_CONFIG: LabConfig = {
 };
 
 export function AzPlacementLab(props: AzPlacementLabProps) {
-  const [config, setConfig] = useState<LabConfig>(() => ({
-    ...DEFAULT_CONFIG,
-    batch: { ...DEFAULT_CONFIG.batch, enabled: props.preset === "two-workloads" },
-  }));
+  const { config, update: updateConfig, controls } = useConfiguredSimulation({
+    initialConfig: (): LabConfig => ({
+      ...DEFAULT_CONFIG,
+      batch: { ...DEFAULT_CONFIG.batch, enabled: props.preset === "two-workloads" },
+    }),
+    create: createLab,
+    view: viewLab,
+    seed: props.seed,
+    simMsPerSecond: 60_000,
+    stepMs: 60_000,
+  });
   // The learner's last action and the log position just before it: the live summary describes what followed.
   const [announcement, setAnnouncement] = useState<{ headline: string; cursor: number } | null>(null);
   const [achieved, setAchieved] = useState<string[]>([]);
-  const create = useCallback((seed: number) => createLab(config, seed), [config]);
-  const controls = useSimulation({ create, view: viewLab, seed: props.seed, simMsPerSecond: 60_000, stepMs: 60_000 });
   const { infra, survives } = controls.view;
   const uid = useId();
 
   const update = (change: Partial<LabConfig>) => {
-    setConfig((c) => ({ ...c, ...change }));
+    updateConfig(change);
     setAnnouncement(null);
   };
   const act = (headline: string, change: (h: LabHandle) => void) => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   BUCKET_MS,
@@ -57,10 +57,9 @@ function ms(v: number | null): string {
 }
 
 export function CacheLab(props: CacheLabProps) {
-  const [config, setConfig] = useState<CacheConfig>(() => PRESETS[props.preset ?? "default"]);
-  const create = useCallback((seed: number) => createCacheLab(config, seed), [config]);
-  const controls = useSimulation<CacheHandle, CacheView>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<CacheConfig, CacheHandle, CacheView>({
+    initialConfig: () => PRESETS[props.preset ?? "default"],
+    create: createCacheLab,
     view: viewCacheLab,
     seed: props.seed,
     simMsPerSecond: 20 * SEC_MS,
@@ -69,7 +68,6 @@ export function CacheLab(props: CacheLabProps) {
   });
   const uid = useId();
   const v = controls.view;
-  const update = (change: Partial<CacheConfig>) => setConfig((c) => ({ ...c, ...change }));
   const cost = costPerHour(config);
   const capacity = originCapacityPerSec(config);
   const r = v.recent;

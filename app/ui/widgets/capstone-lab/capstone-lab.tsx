@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { CAPSTONE_CHECK_INTERVALS_MS, CAPSTONE_DATABASES, CAPSTONE_TIMELINE, type CapstoneDatabase, type CapstoneDr } from "@/lib/sim";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
@@ -8,7 +8,7 @@ import { SelectField, SettingsFieldset } from "../kit/fields";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { TopologyView } from "../kit/topology-view";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   BRIEFS,
@@ -51,20 +51,18 @@ const CHECK_LOOK: Record<LabCheck["state"], { mark: string; srText: string; bord
 };
 
 export function CapstoneLab(props: CapstoneLabProps) {
-  const [config, setConfig] = useState<LabConfig>(() => ({ ...DEFAULT_CONFIG, brief: props.brief ?? DEFAULT_CONFIG.brief }));
-  const create = useCallback((seed: number) => createLab(config, seed), [config]);
-  const controls = useSimulation<LabHandle, LabView>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<LabConfig, LabHandle, LabView>({
+    initialConfig: () => ({ ...DEFAULT_CONFIG, brief: props.brief ?? DEFAULT_CONFIG.brief }),
+    create: createLab,
     view: viewLab,
     seed: props.seed,
     simMsPerSecond: 60_000,
     stepMs: 5 * MIN,
-    endMs: endMs(config),
+    endMs,
   });
   const uid = useId();
   const v = controls.view;
   const m = v.measurement;
-  const update = (change: Partial<LabConfig>) => setConfig((c) => ({ ...c, ...change }));
   const brief = BRIEFS[config.brief];
   const runMinutes = T.regionOutageAtMs / MIN;
 

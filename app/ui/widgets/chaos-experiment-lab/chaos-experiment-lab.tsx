@@ -1,12 +1,12 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   CHECK_INTERVALS_MS,
@@ -41,10 +41,9 @@ export interface ChaosExperimentLabProps {
 }
 
 export function ChaosExperimentLab(props: ChaosExperimentLabProps) {
-  const [config, setConfig] = useState<ExperimentConfig>(() => ({ ...DEFAULT_CONFIG, layout: props.layout ?? DEFAULT_CONFIG.layout }));
-  const create = useCallback((seed: number) => createExperiment(config, seed), [config]);
-  const controls = useSimulation<ExperimentHandle, ExperimentView>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<ExperimentConfig, ExperimentHandle, ExperimentView>({
+    initialConfig: () => ({ ...DEFAULT_CONFIG, layout: props.layout ?? DEFAULT_CONFIG.layout }),
+    create: createExperiment,
     view: viewExperiment,
     seed: props.seed,
     simMsPerSecond: 20_000,
@@ -53,7 +52,6 @@ export function ChaosExperimentLab(props: ChaosExperimentLabProps) {
   });
   const uid = useId();
   const v = controls.view;
-  const update = (change: Partial<ExperimentConfig>) => setConfig((c) => ({ ...c, ...change }));
   const n = LAYOUTS[config.layout].perAz * 3;
   const radius = faultTargets(config).length;
   const end = verdict(v);

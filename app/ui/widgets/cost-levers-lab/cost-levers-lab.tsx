@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { DAY_MS } from "@/lib/sim";
 import { ChallengeList } from "../kit/challenge-list";
 import { Chart } from "../kit/chart";
@@ -9,7 +9,7 @@ import { RangeField, SelectField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { formatUsd2 } from "../kit/weekly-demand";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
@@ -100,12 +100,10 @@ function formatHour(h: number): string {
 }
 
 export function CostLeversLab(props: CostLeversLabProps) {
-  const [config, setConfig] = useState<CostLeversConfig>(() =>
-    props.preset === "elastic" ? { ...BASELINE, size: "large", capacity: "target-tracking", targetCpu: 50 } : BASELINE,
-  );
-  const create = useCallback((seed: number) => createCostLevers(config, seed), [config]);
-  const controls = useSimulation({
-    create,
+  const { config, update, controls } = useConfiguredSimulation({
+    initialConfig: (): CostLeversConfig =>
+      props.preset === "elastic" ? { ...BASELINE, size: "large", capacity: "target-tracking", targetCpu: 50 } : BASELINE,
+    create: createCostLevers,
     view: viewCostLevers,
     seed: props.seed,
     simMsPerSecond: DAY_MS / 3,
@@ -115,7 +113,6 @@ export function CostLeversLab(props: CostLeversLabProps) {
   const v = controls.view;
   const t = v.totals;
   const uid = useId();
-  const update = (change: Partial<CostLeversConfig>) => setConfig((c) => ({ ...c, ...change }));
   const base = baselineWeeklyCost();
   const price = pricePerInstanceHour(config.size, config.family);
   const fixed = config.capacity === "fixed";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
@@ -8,7 +8,7 @@ import { formatNumber } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { labelClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import { DAY_MS } from "@/lib/sim";
 import {
@@ -97,13 +97,18 @@ function Timeline(props: { view: ExposureView }) {
 }
 
 export function CredentialExposureLab(props: CredentialExposureLabProps) {
-  const [config, setConfig] = useState<ExposureConfig>(() => ({ ...DEFAULT_CONFIG, scope: props.scope ?? DEFAULT_CONFIG.scope }));
+  const { config, update, setConfig, controls } = useConfiguredSimulation({
+    initialConfig: (): ExposureConfig => ({ ...DEFAULT_CONFIG, scope: props.scope ?? DEFAULT_CONFIG.scope }),
+    create: createExposureLab,
+    view: viewExposureLab,
+    seed: props.seed ?? DEFAULT_SEED,
+    simMsPerSecond: RUN_MS / 20,
+    stepMs: 7 * DAY_MS,
+    endMs: RUN_MS,
+  });
   const [requestIndex, setRequestIndex] = useState(3);
-  const create = useCallback((seed: number) => createExposureLab(config, seed), [config]);
-  const controls = useSimulation({ create, view: viewExposureLab, seed: props.seed ?? DEFAULT_SEED, simMsPerSecond: RUN_MS / 20, stepMs: 7 * DAY_MS, endMs: RUN_MS });
   const v = controls.view;
   const uid = useId();
-  const update = (change: Partial<ExposureConfig>) => setConfig((old) => ({ ...old, ...change }));
   const guard = (change: Partial<Guardrails>) => setConfig((old) => ({ ...old, guardrails: { ...old.guardrails, ...change } }));
   const request = INVENTORY[requestIndex] ?? INVENTORY[0]!;
   const decision = useMemo(() => evaluate(policySet(config.scope, config.guardrails), request), [config.scope, config.guardrails, request]);

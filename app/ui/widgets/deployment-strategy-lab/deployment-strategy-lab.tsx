@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
@@ -8,7 +8,7 @@ import { formatDuration, formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   ALARM_PERIOD_MS,
@@ -56,10 +56,9 @@ const PRESETS: Record<NonNullable<DeploymentStrategyLabProps["preset"]>, DeployC
 const STATE_LABEL = { "in-service": "serving", updating: "updating", launching: "launching", terminated: "gone" } as const;
 
 export function DeploymentStrategyLab(props: DeploymentStrategyLabProps) {
-  const [config, setConfig] = useState<DeployConfig>(() => PRESETS[props.preset ?? "default"]);
-  const create = useCallback((seed: number) => createDeployLab(config, seed), [config]);
-  const controls = useSimulation<DeployHandle, DeployView>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<DeployConfig, DeployHandle, DeployView>({
+    initialConfig: () => PRESETS[props.preset ?? "default"],
+    create: createDeployLab,
     view: viewDeployLab,
     seed: props.seed,
     simMsPerSecond: 30 * SEC_MS,
@@ -68,7 +67,6 @@ export function DeploymentStrategyLab(props: DeploymentStrategyLabProps) {
   });
   const uid = useId();
   const v = controls.view;
-  const update = (change: Partial<DeployConfig>) => setConfig((c) => ({ ...c, ...change }));
   const x = v.buckets.map((b) => b.endSec);
   const bucketSec = BUCKET_MS / SEC_MS;
   const detectAfter = v.detectedAtMs !== null && v.firstV2AtMs !== null ? v.detectedAtMs - v.firstV2AtMs : null;

@@ -1,13 +1,13 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId, useState } from "react";
 import { DR_STRATEGIES, type DrStrategy } from "@/lib/sim";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   BACKUP_COPY_DELAY_MS,
@@ -57,11 +57,10 @@ const BAR_COLOURS: Record<string, string> = {
 };
 
 export function DrDrill(props: DrDrillProps) {
-  const [config, setConfig] = useState<DrillConfig>(() => ({ ...DEFAULT_CONFIG, strategy: props.strategy ?? DEFAULT_CONFIG.strategy }));
   const [objectives, setObjectives] = useState<Objectives>({ rtoMs: 4 * 60 * MIN_MS, rpoMs: 24 * 60 * MIN_MS });
-  const create = useCallback((seed: number) => createDrill(config, seed), [config]);
-  const controls = useSimulation<DrillHandle, ReturnType<typeof viewDrill>>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<DrillConfig, DrillHandle, ReturnType<typeof viewDrill>>({
+    initialConfig: () => ({ ...DEFAULT_CONFIG, strategy: props.strategy ?? DEFAULT_CONFIG.strategy }),
+    create: createDrill,
     view: viewDrill,
     seed: props.seed,
     simMsPerSecond: 5 * MIN_MS,
@@ -70,7 +69,6 @@ export function DrDrill(props: DrDrillProps) {
   });
   const uid = useId();
   const v = controls.view;
-  const update = (change: Partial<DrillConfig>) => setConfig((c) => ({ ...c, ...change }));
   const incident = v.incident;
   const usesReplica = config.strategy !== "backup-restore";
   const segments = incident ? timeline(incident, config.strategy) : [];

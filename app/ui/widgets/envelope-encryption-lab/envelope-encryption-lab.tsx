@@ -1,13 +1,13 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatUsd } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   DEFAULT_CONFIG,
@@ -35,12 +35,17 @@ export interface EnvelopeEncryptionLabProps {
 const countOptions = (xs: readonly number[]) => xs.map((n) => ({ value: n, label: formatNumber(n) }));
 
 export function EnvelopeEncryptionLab(props: EnvelopeEncryptionLabProps) {
-  const [config, setConfig] = useState<EnvelopeConfig>(() => ({ ...DEFAULT_CONFIG, mode: props.mode ?? DEFAULT_CONFIG.mode }));
-  const create = useCallback((seed: number) => createEnvelopeLab(config, seed), [config]);
-  const controls = useSimulation({ create, view: viewEnvelopeLab, seed: props.seed, simMsPerSecond: 3_000, stepMs: 1_000, endMs: RUN_MS });
+  const { config, update, controls } = useConfiguredSimulation({
+    initialConfig: (): EnvelopeConfig => ({ ...DEFAULT_CONFIG, mode: props.mode ?? DEFAULT_CONFIG.mode }),
+    create: createEnvelopeLab,
+    view: viewEnvelopeLab,
+    seed: props.seed,
+    simMsPerSecond: 3_000,
+    stepMs: 1_000,
+    endMs: RUN_MS,
+  });
   const v = controls.view;
   const uid = useId();
-  const update = (change: Partial<EnvelopeConfig>) => setConfig((old) => ({ ...old, ...change }));
   const cached = config.mode === "cached-data-key";
   const c = v.counts;
 

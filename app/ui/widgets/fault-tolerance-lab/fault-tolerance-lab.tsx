@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SettingsFieldset } from "../kit/fields";
@@ -8,7 +8,7 @@ import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass, fieldClass, labelClass } from "../kit/styles";
 import { TopologyView } from "../kit/topology-view";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   AZS,
@@ -49,10 +49,9 @@ const DOT_TRAVEL_MS = 10_000;
 const REQUESTS_PER_DOT = 100;
 
 export function FaultToleranceLab(props: FaultToleranceLabProps) {
-  const [config, setConfig] = useState<LabConfig>(() => ({ ...DEFAULT_CONFIG, redundancy: props.redundancy ?? DEFAULT_CONFIG.redundancy }));
-  const create = useCallback((seed: number) => createLab(config, seed), [config]);
-  const controls = useSimulation<LabHandle, LabView>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<LabConfig, LabHandle, LabView>({
+    initialConfig: () => ({ ...DEFAULT_CONFIG, redundancy: props.redundancy ?? DEFAULT_CONFIG.redundancy }),
+    create: createLab,
     view: viewLab,
     seed: props.seed,
     simMsPerSecond: 10_000,
@@ -62,7 +61,6 @@ export function FaultToleranceLab(props: FaultToleranceLabProps) {
   const uid = useId();
   const v = controls.view;
   const t = v.totals;
-  const update = (change: Partial<LabConfig>) => setConfig((c) => ({ ...c, ...change }));
   const n = v.targets.length;
   const seconds = v.series.arrived.map((_, i) => i + 1);
   const failedPerSec = v.series.arrived.map((_, i) => FAILURE_CAUSES.reduce((sum, c) => sum + (v.series.failed[c][i] ?? 0), 0));

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { LB_ALGORITHMS, type LbAlgorithm, type TargetHealth } from "@/lib/sim";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
@@ -9,7 +9,7 @@ import { formatDuration, formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass, smallButtonClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   ALGORITHM_LABELS,
@@ -152,12 +152,17 @@ function SidePanel(props: { label: string; algorithm: LbAlgorithm; side: SideVie
 }
 
 export function LoadBalancerRace(props: LoadBalancerRaceProps) {
-  const [config, setConfig] = useState<RaceConfig>(() => PRESETS[props.preset ?? "default"]);
-  const create = useCallback((seed: number) => createRace(config, seed), [config]);
-  const controls = useSimulation({ create, view: viewRace, seed: props.seed, simMsPerSecond: 10_000, stepMs: 5_000, endMs: RACE_MS });
+  const { config, update, controls } = useConfiguredSimulation({
+    initialConfig: (): RaceConfig => PRESETS[props.preset ?? "default"],
+    create: createRace,
+    view: viewRace,
+    seed: props.seed,
+    simMsPerSecond: 10_000,
+    stepMs: 5_000,
+    endMs: RACE_MS,
+  });
   const v = controls.view;
   const uid = useId();
-  const update = (change: Partial<RaceConfig>) => setConfig((c) => ({ ...c, ...change }));
   const setSpeed = (i: number, speed: number) => update({ speeds: config.speeds.map((s, j) => (j === i ? speed : s)) });
 
   const seconds = v.a.service.series.arrived.map((_, i) => i + 1);

@@ -1,13 +1,13 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { RangeField, SelectField, SettingsFieldset } from "../kit/fields";
 import { formatDuration } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   DEFAULT_CONFIG,
@@ -47,14 +47,13 @@ export interface MultiRegionFailoverLabProps {
 const MODES: Mode[] = ["active-passive", "active-active"];
 
 export function MultiRegionFailoverLab(props: MultiRegionFailoverLabProps) {
-  const [config, setConfig] = useState<LabConfig>(() => ({
-    ...DEFAULT_CONFIG,
-    mode: props.mode ?? DEFAULT_CONFIG.mode,
-    ttlSec: (TTLS_SEC as readonly number[]).includes(props.ttlSec ?? -1) ? (props.ttlSec as number) : DEFAULT_CONFIG.ttlSec,
-  }));
-  const create = useCallback((seed: number) => createLab(config, seed), [config]);
-  const controls = useSimulation<LabHandle, LabView>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<LabConfig, LabHandle, LabView>({
+    initialConfig: () => ({
+      ...DEFAULT_CONFIG,
+      mode: props.mode ?? DEFAULT_CONFIG.mode,
+      ttlSec: (TTLS_SEC as readonly number[]).includes(props.ttlSec ?? -1) ? (props.ttlSec as number) : DEFAULT_CONFIG.ttlSec,
+    }),
+    create: createLab,
     view: viewLab,
     seed: props.seed,
     simMsPerSecond: 30 * SEC_MS,
@@ -63,7 +62,6 @@ export function MultiRegionFailoverLab(props: MultiRegionFailoverLabProps) {
   });
   const uid = useId();
   const v = controls.view;
-  const update = (change: Partial<LabConfig>) => setConfig((c) => ({ ...c, ...change }));
   const errorPct = v.requests > 0 ? (v.errors / v.requests) * 100 : 0;
   const worst = predictedWorstRecoveryMs(config);
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import {
   DAY_MS,
   ProvisioningModel,
@@ -16,7 +16,7 @@ import { ControlBar } from "../kit/control-bar";
 import { RangeField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent, formatUsd } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 
 const RUN_DAYS = 120;
@@ -104,16 +104,15 @@ const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
 type Side = ProvisioningView["onPrem"] | ProvisioningView["cloud"];
 
 export function ProvisioningRace(props: ProvisioningRaceProps) {
-  const [config, setConfig] = useState<RaceConfig>(() => ({
-    growthPercentPerDay: 1,
-    spike: props.preset !== "no-spike",
-    leadTimeWeeks: 6,
-    lotSize: 20,
-    launchMinutes: 5,
-  }));
-  const create = useCallback((seed: number) => createRace(config, seed), [config]);
-  const controls = useSimulation({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<RaceConfig, RaceHandle, RaceView>({
+    initialConfig: () => ({
+      growthPercentPerDay: 1,
+      spike: props.preset !== "no-spike",
+      leadTimeWeeks: 6,
+      lotSize: 20,
+      launchMinutes: 5,
+    }),
+    create: createRace,
     view: viewRace,
     seed: props.seed,
     simMsPerSecond: 10 * DAY_MS,
@@ -122,7 +121,6 @@ export function ProvisioningRace(props: ProvisioningRaceProps) {
   });
   const { race, lastOnPrem } = controls.view;
   const uid = useId();
-  const update = (change: Partial<RaceConfig>) => setConfig((c) => ({ ...c, ...change }));
   const chart = downsample(race.series);
 
   const cheaper = race.cloud.costUsd < race.onPrem.costUsd ? "cloud" : "on-premises";

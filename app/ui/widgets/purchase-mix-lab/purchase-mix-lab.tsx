@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { DAY_MS } from "@/lib/sim";
 import { ChallengeList } from "../kit/challenge-list";
 import { Chart } from "../kit/chart";
@@ -9,7 +9,7 @@ import { RangeField, SelectField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { formatUsd2 } from "../kit/weekly-demand";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
@@ -27,6 +27,8 @@ import {
   statusMessage,
   viewPurchaseMix,
   type PurchaseMixConfig,
+  type PurchaseMixHandle,
+  type PurchaseMixView,
   type Term,
   type Workload,
 } from "./model";
@@ -54,14 +56,13 @@ const RESPONSE_SIZES: { value: number; label: string }[] = [
 ];
 
 export function PurchaseMixLab(props: PurchaseMixLabProps) {
-  const [config, setConfig] = useState<PurchaseMixConfig>(() => ({
-    ...DEFAULT_CONFIG,
-    commitInstances: props.commit ?? DEFAULT_CONFIG.commitInstances,
-    spotPercent: props.spotPercent ?? DEFAULT_CONFIG.spotPercent,
-  }));
-  const create = useCallback((seed: number) => createPurchaseMix(config, seed), [config]);
-  const controls = useSimulation({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<PurchaseMixConfig, PurchaseMixHandle, PurchaseMixView>({
+    initialConfig: () => ({
+      ...DEFAULT_CONFIG,
+      commitInstances: props.commit ?? DEFAULT_CONFIG.commitInstances,
+      spotPercent: props.spotPercent ?? DEFAULT_CONFIG.spotPercent,
+    }),
+    create: createPurchaseMix,
     view: viewPurchaseMix,
     seed: props.seed,
     simMsPerSecond: 2 * DAY_MS,
@@ -71,7 +72,6 @@ export function PurchaseMixLab(props: PurchaseMixLabProps) {
   const v = controls.view;
   const t = v.totals;
   const uid = useId();
-  const update = (change: Partial<PurchaseMixConfig>) => setConfig((c) => ({ ...c, ...change }));
   const r = rates(config);
   const hoursDone = v.hours.length;
   const unusedShare = config.commitInstances > 0 && hoursDone > 0 ? t.unusedCommitHours / (config.commitInstances * hoursDone) : null;

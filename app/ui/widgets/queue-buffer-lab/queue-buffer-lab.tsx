@@ -1,13 +1,13 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   BASE_RATE,
@@ -45,15 +45,14 @@ const n = (x: number) => x.toLocaleString("en-US");
 const ACTION_SHOWN_MS = 10_000;
 
 export function QueueBufferLab(props: QueueBufferLabProps) {
-  const [config, setConfig] = useState<QueueLabConfig>(() => ({
-    ...DEFAULT_CONFIG,
-    burstMultiplier: props.burst !== undefined && (BURST_MULTIPLIERS as readonly number[]).includes(props.burst) ? props.burst : DEFAULT_CONFIG.burstMultiplier,
-    consumers: props.consumers !== undefined && (CONSUMER_COUNTS as readonly number[]).includes(props.consumers) ? props.consumers : DEFAULT_CONFIG.consumers,
-  }));
   const [lastAction, setLastAction] = useState<{ text: string; atMs: number } | null>(null);
-  const create = useCallback((seed: number) => createQueueLab(config, seed), [config]);
-  const controls = useSimulation<QueueLabHandle, QueueLabView>({
-    create,
+  const { config, update: updateConfig, controls } = useConfiguredSimulation<QueueLabConfig, QueueLabHandle, QueueLabView>({
+    initialConfig: () => ({
+      ...DEFAULT_CONFIG,
+      burstMultiplier: props.burst !== undefined && (BURST_MULTIPLIERS as readonly number[]).includes(props.burst) ? props.burst : DEFAULT_CONFIG.burstMultiplier,
+      consumers: props.consumers !== undefined && (CONSUMER_COUNTS as readonly number[]).includes(props.consumers) ? props.consumers : DEFAULT_CONFIG.consumers,
+    }),
+    create: createQueueLab,
     view: viewQueueLab,
     seed: props.seed,
     simMsPerSecond: 6_000,
@@ -65,7 +64,7 @@ export function QueueBufferLab(props: QueueBufferLabProps) {
   const s = v.sync;
   const q = v.queue;
   const update = (change: Partial<QueueLabConfig>, what: string) => {
-    setConfig((c) => ({ ...c, ...change }));
+    updateConfig(change);
     setLastAction({ text: `${what}: a fresh run starts.`, atMs: 0 });
   };
   const seconds = v.series.arrived.map((_, i) => i + 1);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { GatewayModel, Simulation, type ClientSpec, type GatewayLogEntry, type GatewayView } from "@/lib/sim";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
@@ -9,7 +9,7 @@ import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { fieldClass, labelClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 
 const RUN_MS = 30_000;
@@ -78,10 +78,9 @@ const PRESETS: Record<NonNullable<RateLimitLabProps["preset"]>, LabConfig> = {
 };
 
 export function RateLimitLab(props: RateLimitLabProps) {
-  const [config, setConfig] = useState<LabConfig>(() => PRESETS[props.preset ?? "default"]);
-  const create = useCallback((seed: number) => createLab(config, seed), [config]);
-  const controls = useSimulation({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<LabConfig, LabHandle, GatewayView>({
+    initialConfig: () => PRESETS[props.preset ?? "default"],
+    create: createLab,
     view: viewLab,
     seed: props.seed,
     simMsPerSecond: 5_000,
@@ -90,7 +89,6 @@ export function RateLimitLab(props: RateLimitLabProps) {
   });
   const v = controls.view;
   const uid = useId();
-  const update = (change: Partial<LabConfig>) => setConfig((c) => ({ ...c, ...change }));
 
   const t = v.totals;
   const seconds = v.series.accepted.map((_, i) => i + 1);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { PLACES, REGION_LOCATIONS } from "@/lib/sim";
 import { ControlBar } from "../kit/control-bar";
 import { RangeField, SettingsFieldset } from "../kit/fields";
@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { fieldClass, labelClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   JITTER_SHARE,
@@ -24,6 +24,7 @@ import {
   project,
   viewMap,
   type MapConfig,
+  type MapHandle,
   type MapView,
   type UserBaseId,
 } from "./model";
@@ -131,17 +132,23 @@ function WorldSketch(props: { view: MapView; config: MapConfig }) {
 }
 
 export function RegionLatencyMap(props: RegionLatencyMapProps) {
-  const [config, setConfig] = useState<MapConfig>(() => {
-    const chosen = REGION_IDS.filter((r) => props.regions?.includes(r));
-    return {
-      userBase: props.userBase ?? "global",
-      regions: chosen.length > 0 ? chosen : ["us-east-1"],
-      edge: props.edge ?? false,
-      hitRatio: 0.8,
-    };
+  const { config, update, setConfig, controls } = useConfiguredSimulation<MapConfig, MapHandle, MapView>({
+    initialConfig: () => {
+      const chosen = REGION_IDS.filter((r) => props.regions?.includes(r));
+      return {
+        userBase: props.userBase ?? "global",
+        regions: chosen.length > 0 ? chosen : ["us-east-1"],
+        edge: props.edge ?? false,
+        hitRatio: 0.8,
+      };
+    },
+    create: createMap,
+    view: viewMap,
+    seed: props.seed,
+    simMsPerSecond: 10_000,
+    stepMs: 5_000,
+    endMs: RUN_MS,
   });
-  const create = useCallback((seed: number) => createMap(config, seed), [config]);
-  const controls = useSimulation({ create, view: viewMap, seed: props.seed, simMsPerSecond: 10_000, stepMs: 5_000, endMs: RUN_MS });
   const v = controls.view;
   const uid = useId();
   const toggleRegion = (rid: string, on: boolean) =>
@@ -175,7 +182,7 @@ export function RegionLatencyMap(props: RegionLatencyMapProps) {
             id={`${uid}-users`}
             className={`${fieldClass} w-full max-w-md`}
             value={config.userBase}
-            onChange={(e) => setConfig((c) => ({ ...c, userBase: e.target.value as UserBaseId }))}
+            onChange={(e) => update({ userBase: e.target.value as UserBaseId })}
           >
             {(Object.keys(USER_BASES) as UserBaseId[]).map((id) => (
               <option key={id} value={id}>
@@ -207,7 +214,7 @@ export function RegionLatencyMap(props: RegionLatencyMapProps) {
             <input
               type="checkbox"
               checked={config.edge}
-              onChange={(e) => setConfig((c) => ({ ...c, edge: e.target.checked }))}
+              onChange={(e) => update({ edge: e.target.checked })}
               className="size-4 accent-sky-700 dark:accent-sky-400"
             />
             Edge caching (CDN)
@@ -222,7 +229,7 @@ export function RegionLatencyMap(props: RegionLatencyMapProps) {
             max={95}
             step={5}
             disabled={!config.edge}
-            onChange={(pct) => setConfig((c) => ({ ...c, hitRatio: pct / 100 }))}
+            onChange={(pct) => update({ hitRatio: pct / 100 })}
           />
         </div>
       </SettingsFieldset>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass, primaryButtonClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   DB_INSTANCE_PER_HOUR,
@@ -101,10 +101,9 @@ function places(config: LabConfig, v: LabView): Place[] {
 }
 
 export function ReplicationLab(props: ReplicationLabProps) {
-  const [config, setConfig] = useState<LabConfig>(() => PRESETS[props.preset ?? "default"]);
-  const create = useCallback((seed: number) => createLab(config, seed), [config]);
-  const controls = useSimulation<LabHandle, LabView>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<LabConfig, LabHandle, LabView>({
+    initialConfig: () => PRESETS[props.preset ?? "default"],
+    create: createLab,
     view: viewLab,
     seed: props.seed,
     simMsPerSecond: 20 * SEC_MS,
@@ -113,7 +112,6 @@ export function ReplicationLab(props: ReplicationLabProps) {
   });
   const uid = useId();
   const v = controls.view;
-  const update = (change: Partial<LabConfig>) => setConfig((c) => ({ ...c, ...change }));
   const stale = staleFraction(v.reads);
   const used = v.loss?.usedCopy ?? null;
   const hasReplica = config.replica !== "none";

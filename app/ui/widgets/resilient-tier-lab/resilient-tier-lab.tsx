@@ -1,12 +1,12 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   ALGORITHMS,
@@ -56,13 +56,12 @@ function Verdict(props: { label: string; ok: boolean; ended: boolean }) {
 }
 
 export function ResilientTierLab(props: ResilientTierLabProps) {
-  const [config, setConfig] = useState<TierConfig>(() => ({
-    ...DEFAULT_CONFIG,
-    perAz: props.perAz !== undefined && (PER_AZ_CHOICES as readonly number[]).includes(props.perAz) ? props.perAz : DEFAULT_CONFIG.perAz,
-  }));
-  const create = useCallback((seed: number) => createTier(config, seed), [config]);
-  const controls = useSimulation<TierHandle, TierView>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<TierConfig, TierHandle, TierView>({
+    initialConfig: () => ({
+      ...DEFAULT_CONFIG,
+      perAz: props.perAz !== undefined && (PER_AZ_CHOICES as readonly number[]).includes(props.perAz) ? props.perAz : DEFAULT_CONFIG.perAz,
+    }),
+    create: createTier,
     view: viewTier,
     seed: props.seed,
     simMsPerSecond: 30_000,
@@ -72,7 +71,6 @@ export function ResilientTierLab(props: ResilientTierLabProps) {
   const uid = useId();
   const v = controls.view;
   const t = v.service.totals;
-  const update = (change: Partial<TierConfig>) => setConfig((c) => ({ ...c, ...change }));
   const minutes = v.service.series.arrived.map((_, i) => ((i + 1) * BUCKET_MS) / MINUTE_MS);
   const perSec = (xs: readonly number[]) => xs.map((x) => x / (BUCKET_MS / 1000));
   const p95Series = v.service.series.latencyP95Ms.map((x) => (x === null ? 0 : Math.min(x, 2_000)));

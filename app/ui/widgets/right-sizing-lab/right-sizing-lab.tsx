@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
@@ -8,7 +8,7 @@ import { ChallengeList } from "../kit/challenge-list";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   CHALLENGES,
@@ -51,14 +51,13 @@ function usd(v: number): string {
 }
 
 export function RightSizingLab(props: RightSizingLabProps) {
-  const [config, setConfig] = useState<RightSizingConfig>(() => ({
-    ...DEFAULT_CONFIG,
-    typeId: INSTANCE_TYPES.some((t) => t.id === props.typeId) ? (props.typeId as string) : DEFAULT_CONFIG.typeId,
-    count: COUNTS.includes(props.count as (typeof COUNTS)[number]) ? (props.count as number) : DEFAULT_CONFIG.count,
-  }));
-  const create = useCallback((seed: number) => createRightSizing(config, seed), [config]);
-  const controls = useSimulation<RightSizingHandle, RightSizingView>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<RightSizingConfig, RightSizingHandle, RightSizingView>({
+    initialConfig: () => ({
+      ...DEFAULT_CONFIG,
+      typeId: INSTANCE_TYPES.some((t) => t.id === props.typeId) ? (props.typeId as string) : DEFAULT_CONFIG.typeId,
+      count: COUNTS.includes(props.count as (typeof COUNTS)[number]) ? (props.count as number) : DEFAULT_CONFIG.count,
+    }),
+    create: createRightSizing,
     view: viewRightSizing,
     seed: props.seed,
     simMsPerSecond: 60_000,
@@ -67,7 +66,6 @@ export function RightSizingLab(props: RightSizingLabProps) {
   });
   const uid = useId();
   const v = controls.view;
-  const update = (change: Partial<RightSizingConfig>) => setConfig((c) => ({ ...c, ...change }));
   const type = instanceType(config.typeId);
   const burstable = type.family === "burstable";
   const fits = memoryFits(config);

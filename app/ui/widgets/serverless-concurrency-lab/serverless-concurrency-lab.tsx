@@ -1,13 +1,13 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   BUCKET_MS,
@@ -57,10 +57,9 @@ function usd(v: number | null): string {
 }
 
 export function ServerlessConcurrencyLab(props: ServerlessConcurrencyLabProps) {
-  const [config, setConfig] = useState<ServerlessConfig>(() => PRESETS[props.preset ?? "default"]);
-  const create = useCallback((seed: number) => createServerlessLab(config, seed), [config]);
-  const controls = useSimulation<ServerlessHandle, ServerlessView>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<ServerlessConfig, ServerlessHandle, ServerlessView>({
+    initialConfig: () => PRESETS[props.preset ?? "default"],
+    create: createServerlessLab,
     view: viewServerlessLab,
     seed: props.seed,
     simMsPerSecond: 10 * SEC_MS,
@@ -69,7 +68,6 @@ export function ServerlessConcurrencyLab(props: ServerlessConcurrencyLabProps) {
   });
   const uid = useId();
   const v = controls.view;
-  const update = (change: Partial<ServerlessConfig>) => setConfig((c) => ({ ...c, ...change }));
   const spike = SPIKES[config.spike];
   const steadyNeed = littleConcurrency(config.ratePerSec, config.durationMs);
   const peakNeed = littleConcurrency(config.ratePerSec * spike.factor, config.durationMs);

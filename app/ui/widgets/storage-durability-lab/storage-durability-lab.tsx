@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
@@ -8,7 +8,7 @@ import { formatNumber, formatUsd } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { buttonClass, dangerButtonClass, labelClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   AFR_CHOICES,
@@ -70,26 +70,23 @@ function money(usd: number): string {
 }
 
 export function StorageDurabilityLab(props: StorageDurabilityLabProps) {
-  const [config, setConfig] = useState<StorageLabConfig>(() => ({
-    ...DEFAULT_CONFIG,
-    // Only the offered choices: any other value would leave its select on the wrong option.
-    volumes: (VOLUME_CHOICES as readonly number[]).includes(props.volumes ?? -1) ? (props.volumes as number) : DEFAULT_CONFIG.volumes,
-    years: (YEAR_CHOICES as readonly number[]).includes(props.years ?? -1) ? (props.years as number) : DEFAULT_CONFIG.years,
-  }));
-  const c = config;
-  const create = useCallback((seed: number) => createStorageLab(config, seed), [config]);
-  const endMs = runMs(c);
-  const controls = useSimulation({
-    create,
+  const { config, update, controls } = useConfiguredSimulation({
+    initialConfig: (): StorageLabConfig => ({
+      ...DEFAULT_CONFIG,
+      // Only the offered choices: any other value would leave its select on the wrong option.
+      volumes: (VOLUME_CHOICES as readonly number[]).includes(props.volumes ?? -1) ? (props.volumes as number) : DEFAULT_CONFIG.volumes,
+      years: (YEAR_CHOICES as readonly number[]).includes(props.years ?? -1) ? (props.years as number) : DEFAULT_CONFIG.years,
+    }),
+    create: createStorageLab,
     view: viewStorageLab,
     seed: props.seed,
-    simMsPerSecond: endMs / 12,
-    stepMs: endMs / STEPS_PER_RUN,
-    endMs,
+    simMsPerSecond: (config) => runMs(config) / 12,
+    stepMs: (config) => runMs(config) / STEPS_PER_RUN,
+    endMs: runMs,
   });
+  const c = config;
   const v = controls.view;
   const uid = useId();
-  const update = (change: Partial<StorageLabConfig>) => setConfig((old) => ({ ...old, ...change }));
   const formatYears = (y: number) => (c.years === 1 ? `${formatNumber(y * 12, 1)} mo` : `${formatNumber(y, 1)} y`);
   const x = v.samples.map((s) => s.years);
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
 import { dangerButtonClass, smallButtonClass } from "../kit/styles";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   AZ_IDS,
@@ -58,13 +58,12 @@ const EGRESS_LABEL: Record<SubnetEgress, { icon: string; word: string; className
 const SUBNET_NAMES = AZ_IDS.flatMap((az) => [`public ${az}`, `private ${az}`]);
 
 export function VpcEgressLab(props: VpcEgressLabProps) {
-  const [config, setConfig] = useState<EgressConfig>(() => ({ ...DEFAULT_CONFIG, natMode: props.natMode ?? DEFAULT_CONFIG.natMode }));
   const [sizing, setSizing] = useState<SizingConfig>(DEFAULT_SIZING);
   /** The status the last sizing change was made over: its message stands until the status moves on. */
   const [sizingOver, setSizingOver] = useState<string | null>(null);
-  const create = useCallback((seed: number) => createEgressLab(config, seed), [config]);
-  const controls = useSimulation<EgressHandle, EgressView>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<EgressConfig, EgressHandle, EgressView>({
+    initialConfig: () => ({ ...DEFAULT_CONFIG, natMode: props.natMode ?? DEFAULT_CONFIG.natMode }),
+    create: createEgressLab,
     view: viewEgressLab,
     seed: props.seed,
     simMsPerSecond: 20 * SEC_MS,
@@ -110,14 +109,14 @@ export function VpcEgressLab(props: VpcEgressLabProps) {
             label="NAT gateways"
             value={config.natMode}
             options={(Object.keys(NAT_MODES) as NatMode[]).map((m) => ({ value: m, label: NAT_MODES[m] }))}
-            onChange={(natMode) => setConfig((c) => ({ ...c, natMode }))}
+            onChange={(natMode) => update({ natMode })}
           />
           <SelectField<number>
             id={`${uid}-gb`}
             label="Outbound data per AZ"
             value={config.gbPerHourPerAz}
             options={GB_PER_HOUR_CHOICES.map((g) => ({ value: g, label: `${g} GB an hour` }))}
-            onChange={(gbPerHourPerAz) => setConfig((c) => ({ ...c, gbPerHourPerAz }))}
+            onChange={(gbPerHourPerAz) => update({ gbPerHourPerAz })}
           />
         </div>
         <p className="text-xs text-slate-600 dark:text-slate-300">

@@ -1,13 +1,13 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { SelectField, SettingsFieldset } from "../kit/fields";
 import { formatNumber, formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   BOT_COUNTS,
@@ -44,10 +44,9 @@ const PRESETS: Record<NonNullable<WafFloodLabProps["preset"]>, WafConfig> = {
 };
 
 export function WafFloodLab(props: WafFloodLabProps) {
-  const [config, setConfig] = useState<WafConfig>(() => PRESETS[props.preset ?? "no-rule"]);
-  const create = useCallback((seed: number) => createWafLab(config, seed), [config]);
-  const controls = useSimulation<WafHandle, WafView>({
-    create,
+  const { config, update, controls } = useConfiguredSimulation<WafConfig, WafHandle, WafView>({
+    initialConfig: () => PRESETS[props.preset ?? "no-rule"],
+    create: createWafLab,
     view: viewWafLab,
     seed: props.seed,
     simMsPerSecond: 20 * SEC_MS,
@@ -57,7 +56,6 @@ export function WafFloodLab(props: WafFloodLabProps) {
   const uid = useId();
   const v = controls.view;
   const t = v.totals;
-  const update = (change: Partial<WafConfig>) => setConfig((c) => ({ ...c, ...change }));
   const capacity = originCapacity(config);
   const bucketSec = BUCKET_MS / SEC_MS;
   const x = v.buckets.map((b) => b.endSec);

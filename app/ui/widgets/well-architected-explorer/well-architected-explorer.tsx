@@ -1,13 +1,13 @@
 "use client";
 
-import { useCallback, useId, useState } from "react";
+import { useId, useState } from "react";
 import { Chart } from "../kit/chart";
 import { ControlBar } from "../kit/control-bar";
 import { RangeField, SelectField, SettingsFieldset } from "../kit/fields";
 import { formatPercent } from "../kit/format";
 import { LiveRegion } from "../kit/live-region";
 import { MetricGrid, MetricTile } from "../kit/metric-tile";
-import { useSimulation } from "../kit/use-simulation";
+import { useConfiguredSimulation } from "../kit/use-configured-simulation";
 import { WidgetFrame } from "../kit/widget-frame";
 import {
   CACHE_HIT_RATIO,
@@ -53,14 +53,13 @@ function tone(ok: boolean | null): "neutral" | "good" | "bad" {
 }
 
 export function WellArchitectedExplorer(props: WellArchitectedExplorerProps) {
-  const [arch, setArch] = useState<Architecture>(() => {
-    const az = props.azCount === 2 || props.azCount === 3 ? props.azCount : DEFAULT_ARCHITECTURE.azCount;
-    return { ...DEFAULT_ARCHITECTURE, azCount: az };
-  });
   const [targets, setTargets] = useState<Targets>(DEFAULT_TARGETS);
-  const create = useCallback((seed: number) => createRun(arch, seed), [arch]);
-  const controls = useSimulation<RunHandle, PillarView>({
-    create,
+  const { config: arch, update, controls } = useConfiguredSimulation<Architecture, RunHandle, PillarView>({
+    initialConfig: () => {
+      const az = props.azCount === 2 || props.azCount === 3 ? props.azCount : DEFAULT_ARCHITECTURE.azCount;
+      return { ...DEFAULT_ARCHITECTURE, azCount: az };
+    },
+    create: createRun,
     view: viewRun,
     seed: props.seed,
     simMsPerSecond: 40 * SEC_MS,
@@ -69,7 +68,6 @@ export function WellArchitectedExplorer(props: WellArchitectedExplorerProps) {
   });
   const uid = useId();
   const v = controls.view;
-  const update = (change: Partial<Architecture>) => setArch((a) => ({ ...a, ...change }));
   const ok = verdicts(v, targets);
   const rho = offeredUtilisation(arch, instanceCount(arch));
   const rhoOutage = offeredUtilisation(arch, instanceCount(arch) - arch.perAz);
