@@ -4,41 +4,13 @@
 //      quiz: it has no cooldown, so a client can retake at once).
 //   3. the dashboard's server render time for a learner with 30 days × 5 attempts (sequential requests).
 // Prints numbers; asserts nothing (speed goals are read, not tested).
-import { execFileSync, spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import autocannon from "autocannon";
+import { startServer } from "./server.mjs";
 
-const port = Number(process.env.BENCH_PORT ?? 3200);
-const base = `http://localhost:${port}`;
 const CLIENTS = 50;
 const SUBMIT_SECONDS = Number(process.env.BENCH_SUBMIT_SECONDS ?? 15);
-
-for (const suffix of ["", "-wal", "-shm"]) rmSync(`data/bench.db${suffix}`, { force: true });
-const server = spawn("node", ["scripts/start.mjs"], {
-  env: { ...process.env, PORT: String(port), DATABASE_URL: "file:data/bench.db", NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: base },
-  stdio: ["ignore", "pipe", "inherit"],
-  detached: true,
-});
-const stop = () => {
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {
-    /* already gone */
-  }
-};
-process.on("exit", stop);
-
-async function waitForServer() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start");
-}
+const { base, ready, stop } = startServer({ port: Number(process.env.BENCH_PORT ?? 3200), database: "bench.db" });
 
 /** A signed-in client: creates an account and keeps next-auth's session cookie. */
 async function signedInClient(i) {
@@ -79,7 +51,7 @@ async function signIn(email, password) {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
-  await waitForServer();
+  await ready;
   const page = await autocannon({ url: `${base}/day/2`, connections: CLIENTS, duration: 10 });
   const clients = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => signedInClient(i)));
   const latencies = [];
