@@ -10,8 +10,9 @@
  * Why a calendar: a simulation's near future is dense (a service at 1 000 req/s has an arrival or completion every
  * half millisecond), and a binary heap pays about 2 log₂ n hard-to-predict comparisons per event for it. The ring
  * holds the events of the next `RING` buckets in unsorted per-bucket lists: pushing is O(1) and popping scans one
- * short list. The bucket width follows the observed gap between popped events (about one pop per bucket). Events
- * beyond the ring's window, or earlier than its cursor (only possible when the queue is used on its own, out of
+ * short list. The bucket width is a quarter of the observed gap between popped events, so most buckets hold at
+ * most one event, and a bitmap of busy buckets finds the next one with a bit scan instead of a loop over empty
+ * ones (the loop's unpredictable length cost more than the scan of the list it saved). Events beyond the ring's window, or earlier than its cursor (only possible when the queue is used on its own, out of
  * time order), go to the heap; every pop takes the earlier of the two candidates.
  *
  * Timers: a model that always has exactly one pending event of some sort (a traffic source's next arrival) can keep
@@ -35,6 +36,7 @@ export interface QueuedEvent {
 const INITIAL_CAPACITY = 64;
 const RING = 4096;
 const RING_MASK = RING - 1;
+const WORD_MASK = (RING >> 5) - 1;
 /** Calendar pops between bucket-width reviews. */
 const TUNE_EVERY = 4096;
 const NONE = -1;
@@ -62,6 +64,8 @@ export class EventQueue {
   // Calendar: bucket b (of width `widthMs`) holds events with floor(atMs / widthMs) = b, for b in
   // [cursorBucket, cursorBucket + RING); ring position (cursorIndex + b − cursorBucket) mod RING.
   private readonly head = new Int32Array(RING).fill(NONE);
+  /** One bit per ring position, set while its bucket holds events: finding the next busy bucket is a bit scan. */
+  private readonly occupied = new Int32Array(RING >> 5);
   private widthMs = 1;
   /** 1 / widthMs: a multiplication per push instead of a division (monotonic in atMs, like the division). */
   private invWidth = 1;
@@ -82,6 +86,7 @@ export class EventQueue {
   /** The earliest armed timer and its time (NONE and Infinity when none is armed). */
   private firstTimer = NONE;
   private firstTimerAtMs = Infinity;
+  private armedTimers = 0;
 
   /** The earliest event, found by `findMin`: its time, where it is, its slot and predecessor in its bucket. */
   private minAtMs = 0;
@@ -194,6 +199,7 @@ export class EventQueue {
         if (this.seq[s] !== seq) continue;
         if (prev === NONE) this.head[r] = this.link[s] as number;
         else this.link[prev] = this.link[s] as number;
+        if (this.head[r] === NONE) this.occupied[r >> 5] = (this.occupied[r >> 5] as number) & ~(1 << (r & 31));
         this.calendarCount--;
         this.free[this.freeCount++] = s;
         this.count--;
@@ -232,7 +238,9 @@ export class EventQueue {
     this.heapCount = 0;
     this.calendarCount = 0;
     this.head.fill(NONE);
+    this.occupied.fill(0);
     this.timerArmed.fill(0);
+    this.armedTimers = 0;
     this.firstTimer = NONE;
     this.firstTimerAtMs = Infinity;
     // Every slot that is not a timer's is free again.
@@ -268,23 +276,38 @@ export class EventQueue {
   }
 
   private arm(timer: number, atMs: number, priority: number, seq: number, kind: number, a: number, b: number): void {
-    if (!(timer >= 0 && timer < this.timerSlot.length)) throw new Error(`Unknown timer ${timer}.`);
-    if (this.timerArmed[timer] === 1) throw new Error(`Timer ${timer} already holds an event.`);
+    if (!(timer >= 0 && timer < this.timerSlot.length) || this.timerArmed[timer] === 1) this.badTimer(timer);
     const slot = this.timerSlot[timer] as number;
     this.write(slot, atMs, priority, seq, kind, a, b);
     this.timerArmed[timer] = 1;
+    this.armedTimers++;
     this.count++;
-    const first = this.firstTimer;
-    if (first === NONE || this.before(slot, this.timerSlot[first] as number)) {
+    const firstAtMs = this.firstTimerAtMs;
+    if (atMs < firstAtMs || (atMs === firstAtMs && (this.firstTimer === NONE || this.tieBefore(slot, this.timerSlot[this.firstTimer] as number)))) {
       this.firstTimer = timer;
       this.firstTimerAtMs = atMs;
     }
   }
 
+  /** Out of line, so the hot `arm` stays small enough for V8 to inline into models. */
+  private badTimer(timer: number): never {
+    if (!(timer >= 0 && timer < this.timerSlot.length)) throw new Error(`Unknown timer ${timer}.`);
+    throw new Error(`Timer ${timer} already holds an event.`);
+  }
+
   private disarm(timer: number): void {
     this.timerArmed[timer] = 0;
     this.count--;
-    if (this.firstTimer !== timer) return;
+    // With no timer left armed (a single traffic source, between its pop and its re-arm) there is nothing to scan.
+    if (--this.armedTimers === 0) {
+      this.firstTimer = NONE;
+      this.firstTimerAtMs = Infinity;
+    } else if (this.firstTimer === timer) {
+      this.findFirstTimer();
+    }
+  }
+
+  private findFirstTimer(): void {
     let first = NONE;
     for (let i = 0; i < this.timerSlot.length; i++) {
       if (this.timerArmed[i] === 1 && (first === NONE || this.before(this.timerSlot[i] as number, this.timerSlot[first] as number))) {
@@ -307,6 +330,7 @@ export class EventQueue {
       const r = (this.cursorIndex + rel) & RING_MASK;
       this.link[slot] = this.head[r] as number;
       this.head[r] = slot;
+      this.occupied[r >> 5] = (this.occupied[r >> 5] as number) | (1 << (r & 31));
       this.calendarCount++;
     } else {
       this.heapPush(slot);
@@ -326,13 +350,9 @@ export class EventQueue {
       let r = this.cursorIndex;
       if ((head[r] as number) === NONE) {
         // Skipped buckets are empty for good: every later push lands at or after the new cursor (or in the heap).
-        let bucket = this.cursorBucket;
-        do {
-          r = (r + 1) & RING_MASK;
-          bucket++;
-        } while ((head[r] as number) === NONE);
-        this.cursorIndex = r;
-        this.cursorBucket = bucket;
+        const next = this.nextOccupied(r);
+        this.cursorBucket += (next - r) & RING_MASK;
+        this.cursorIndex = r = next;
       }
       best = head[r] as number;
       bestAt = atMs[best] as number;
@@ -369,26 +389,45 @@ export class EventQueue {
     this.minPrev = bestPrev;
   }
 
+  /** The first busy ring position after r, circularly (the calendar must not be empty). */
+  private nextOccupied(r: number): number {
+    const occupied = this.occupied;
+    let w = r >> 5;
+    let bits = (occupied[w] as number) & (-1 << (r & 31));
+    while (bits === 0) {
+      w = (w + 1) & WORD_MASK;
+      bits = occupied[w] as number;
+    }
+    return (w << 5) | (31 - Math.clz32(bits & -bits));
+  }
+
   private unlink(slot: number, prev: number): void {
-    if (prev === NONE) this.head[this.cursorIndex] = this.link[slot] as number;
-    else this.link[prev] = this.link[slot] as number;
+    const r = this.cursorIndex;
+    if (prev !== NONE) {
+      this.link[prev] = this.link[slot] as number;
+    } else {
+      const next = this.link[slot] as number;
+      this.head[r] = next;
+      if (next === NONE) this.occupied[r >> 5] = (this.occupied[r >> 5] as number) & ~(1 << (r & 31));
+    }
     this.calendarCount--;
   }
 
   /**
-   * Keeps about one pop per bucket: re-files the calendar when the mean gap between pops has moved by more than
-   * a factor of two. Only the speed depends on this, never the order.
+   * Keeps the bucket width near a quarter of the mean gap between pops: re-files the calendar when that has moved
+   * by more than a factor of two. Only the speed depends on this, never the order.
    */
   private tune(nowMs: number): void {
     const gap = (nowMs - this.tuneFromMs) / TUNE_EVERY;
     this.popsSinceTune = 0;
     this.tuneFromMs = nowMs;
     if (!(gap > 0) || !Number.isFinite(gap)) return;
-    const target = gap;
+    const target = gap / 4;
     if (target < 2 * this.widthMs && target > this.widthMs / 2) return;
     const slots: number[] = [];
     for (let r = 0; r < RING; r++) for (let s = this.head[r] as number; s !== NONE; s = this.link[s] as number) slots.push(s);
     this.head.fill(NONE);
+    this.occupied.fill(0);
     this.calendarCount = 0;
     this.widthMs = target;
     this.invWidth = 1 / target;

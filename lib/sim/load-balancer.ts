@@ -128,8 +128,17 @@ export class Router {
     const n = this.candLen[node] as number;
     if (n <= 1) return n === 0 ? -1 : (this.cand[node * this.targetCount] as number);
     const code = this.code;
+    if (code === ROUND_ROBIN) return this.roundRobin(node, n);
     if (code === LEAST_OUTSTANDING) return this.leastOutstanding(node, n, outstanding);
     return this.pickOther(code, node, n, outstanding, rng);
+  }
+
+  /** ALB's default: each node cycles through its candidates. */
+  private roundRobin(node: number, n: number): number {
+    let k = this.rr[node] as number;
+    if (k >= n) k = 0;
+    this.rr[node] = k + 1;
+    return this.cand[node * this.targetCount + k] as number;
   }
 
   /**
@@ -173,12 +182,6 @@ export class Router {
     const base = node * this.targetCount;
     const cand = this.cand;
     switch (code) {
-      case ROUND_ROBIN: {
-        let k = this.rr[node] as number;
-        if (k >= n) k = 0;
-        this.rr[node] = k + 1;
-        return cand[base + k] as number;
-      }
       case RANDOM:
         return cand[base + rng.int(n)] as number;
       case POWER_OF_TWO: {

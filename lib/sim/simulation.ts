@@ -131,7 +131,7 @@ export class Simulation<L extends LogEntry = LogEntry> implements SimContext<L> 
   /** Schedules an event; lower `priority` runs first among events at the same time. Returns a cancel handle. */
   schedule(atMs: number, kind: number, a = 0, b = 0, priority = 0): number {
     // The messages are built in a separate function, so this one stays small enough to inline into models.
-    if (!(atMs >= this.now) || kind < 0 || kind >= this.handlers.length) this.badSchedule(atMs, kind);
+    if (!(atMs >= this.now) || !(kind >>> 0 < this.handlers.length)) this.badSchedule(atMs, kind);
     return this.queue.push(atMs, priority, kind, a, b);
   }
 
@@ -140,7 +140,7 @@ export class Simulation<L extends LogEntry = LogEntry> implements SimContext<L> 
   }
 
   scheduleTimer(timer: number, atMs: number, kind: number, a = 0, b = 0, priority = 0): number {
-    if (!(atMs >= this.now) || kind < 0 || kind >= this.handlers.length) this.badSchedule(atMs, kind);
+    if (!(atMs >= this.now) || !(kind >>> 0 < this.handlers.length)) this.badSchedule(atMs, kind);
     return this.queue.pushTimer(timer, atMs, priority, kind, a, b);
   }
 
