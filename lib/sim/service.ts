@@ -249,7 +249,6 @@ export interface ServiceState {
     qTail: number[];
     qLen: number[];
     out: number[];
-    lastMs: number[];
     upLastMs: number[];
     busyAcc: number[];
     upAcc: number[];
@@ -366,8 +365,11 @@ export class ServiceModel implements SimModel<ServiceState> {
   private readonly tQLen: Int32Array;
   /** Queued + in service: what least-outstanding and power-of-two compare. */
   private readonly tOut: Int32Array;
-  private readonly tLastMs: Float64Array;
   private readonly tUpLastMs: Float64Array;
+  /**
+   * This bucket's busy worker-ms so far is tBusyAcc + tBusy · now: a start subtracts its time and an end adds its
+   * time, so the request path updates one number per change instead of integrating busy · (now − last).
+   */
   private readonly tBusyAcc: Float64Array;
   private readonly tUpAcc: Float64Array;
   private readonly tBusyTotal: Float64Array;
@@ -475,7 +477,6 @@ export class ServiceModel implements SimModel<ServiceState> {
     this.tQTail = new Int32Array(T).fill(-1);
     this.tQLen = new Int32Array(T);
     this.tOut = new Int32Array(T);
-    this.tLastMs = new Float64Array(T);
     this.tUpLastMs = new Float64Array(T);
     this.tBusyAcc = new Float64Array(T);
     this.tUpAcc = new Float64Array(T);
@@ -522,7 +523,6 @@ export class ServiceModel implements SimModel<ServiceState> {
     this.availLastMs = now;
     for (let t = 0; t < T; t++) {
       const spec = config.targets[t] as TargetSpec;
-      this.tLastMs[t] = now;
       this.tUpLastMs[t] = now;
       if (spec.vmId === undefined) this.tUp[t] = 1;
       else {
@@ -591,8 +591,7 @@ export class ServiceModel implements SimModel<ServiceState> {
       const up = this.tUp[t] === 1;
       const upSinceMs = up ? now - (this.tUpLastMs[t] as number) : 0;
       const upMs = (this.tUpTotal[t] as number) + (this.tUpAcc[t] as number) + upSinceMs;
-      const busyMs =
-        (this.tBusyTotal[t] as number) + (this.tBusyAcc[t] as number) + (this.tBusy[t] as number) * (now - (this.tLastMs[t] as number));
+      const busyMs = (this.tBusyTotal[t] as number) + (this.tBusyAcc[t] as number) + (this.tBusy[t] as number) * now;
       costUsd += ((this.tUpAcc[t] as number) + upSinceMs) * ((this.costPerHour[t] as number) / 3_600_000);
       const az = this.tAz[t] as number;
       return {
@@ -695,7 +694,6 @@ export class ServiceModel implements SimModel<ServiceState> {
         qTail: arr(this.tQTail),
         qLen: arr(this.tQLen),
         out: arr(this.tOut),
-        lastMs: arr(this.tLastMs),
         upLastMs: arr(this.tUpLastMs),
         busyAcc: arr(this.tBusyAcc),
         upAcc: arr(this.tUpAcc),
@@ -764,7 +762,6 @@ export class ServiceModel implements SimModel<ServiceState> {
     fill(this.tQTail, t.qTail);
     fill(this.tQLen, t.qLen);
     fill(this.tOut, t.out);
-    fill(this.tLastMs, t.lastMs);
     fill(this.tUpLastMs, t.upLastMs);
     fill(this.tBusyAcc, t.busyAcc);
     fill(this.tUpAcc, t.upAcc);
@@ -877,10 +874,8 @@ export class ServiceModel implements SimModel<ServiceState> {
         flag = 1;
       }
     }
-    const busy = this.tBusy[t] as number;
-    this.tBusyAcc[t] = (this.tBusyAcc[t] as number) + busy * (now - (this.tLastMs[t] as number));
-    this.tLastMs[t] = now;
-    this.tBusy[t] = busy + 1;
+    this.tBusyAcc[t] = (this.tBusyAcc[t] as number) - now;
+    this.tBusy[t] = (this.tBusy[t] as number) + 1;
     const waitMs = now - arrivalMs;
     this.started++;
     if (waitMs > 0) {
@@ -896,10 +891,8 @@ export class ServiceModel implements SimModel<ServiceState> {
   private onEnd(slot: number, b: number, now: number): void {
     if (this.rGen[slot] !== b >> 1 || this.rState[slot] !== IN_SERVICE) return; // the instance died meanwhile
     const t = this.rTarget[slot] as number;
-    const busy = this.tBusy[t] as number;
-    this.tBusyAcc[t] = (this.tBusyAcc[t] as number) + busy * (now - (this.tLastMs[t] as number));
-    this.tLastMs[t] = now;
-    this.tBusy[t] = busy - 1;
+    this.tBusyAcc[t] = (this.tBusyAcc[t] as number) + now;
+    this.tBusy[t] = (this.tBusy[t] as number) - 1;
     this.tOut[t] = (this.tOut[t] as number) - 1;
     if ((b & 1) === 1) {
       this.failSlot(TIMEOUT, slot, t);
@@ -1015,7 +1008,7 @@ export class ServiceModel implements SimModel<ServiceState> {
     let healthy = 0;
     for (let t = 0; t < T; t++) {
       this.advance(t, now);
-      const busy = this.tBusyAcc[t] as number;
+      const busy = (this.tBusyAcc[t] as number) + (this.tBusy[t] as number) * now;
       const upMs = this.tUpAcc[t] as number;
       const cap = (this.workers[t] as number) * upMs;
       (s.utilisationByTarget[t] as (number | null)[]).push(cap > 0 ? busy / cap : null);
@@ -1027,7 +1020,7 @@ export class ServiceModel implements SimModel<ServiceState> {
       cost += upMs * ((this.costPerHour[t] as number) / 3_600_000);
       this.tBusyTotal[t] = (this.tBusyTotal[t] as number) + busy;
       this.tUpTotal[t] = (this.tUpTotal[t] as number) + upMs;
-      this.tBusyAcc[t] = 0;
+      this.tBusyAcc[t] = -(this.tBusy[t] as number) * now;
       this.tUpAcc[t] = 0;
       if (this.tHealth[t] === HEALTHY) healthy++;
     }
@@ -1058,10 +1051,8 @@ export class ServiceModel implements SimModel<ServiceState> {
     this.sim.schedule(now + this.bucketMs, this.kinds.bucket, 0, 0, -1);
   }
 
-  /** Brings target t's busy and up integrals to `now`. */
+  /** Brings target t's up integral to `now` (the busy one is always current: see tBusyAcc). */
   private advance(t: number, now: number): void {
-    this.tBusyAcc[t] = (this.tBusyAcc[t] as number) + (this.tBusy[t] as number) * (now - (this.tLastMs[t] as number));
-    this.tLastMs[t] = now;
     if (this.tUp[t] === 1) this.tUpAcc[t] = (this.tUpAcc[t] as number) + (now - (this.tUpLastMs[t] as number));
     this.tUpLastMs[t] = now;
   }
@@ -1104,6 +1095,8 @@ export class ServiceModel implements SimModel<ServiceState> {
       this.release(slot);
       lost++;
     }
+    // Every request in service ends now.
+    this.tBusyAcc[t] = (this.tBusyAcc[t] as number) + (this.tBusy[t] as number) * this.sim.nowMs;
     this.tBusy[t] = 0;
     this.tQLen[t] = 0;
     this.tQHead[t] = -1;
