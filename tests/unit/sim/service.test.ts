@@ -268,6 +268,43 @@ describe("metrics", () => {
     // Ten buckets, plus the arrival at exactly 10 s in the open eleventh.
     expect(svc.view().totals.costUsd).toBeCloseTo(1.021, 9);
   });
+
+  it("latency statistics hold every completed request, in completion order, however many a bucket holds", () => {
+    // 5 s buckets at 1 000 req/s: about 5 000 completions per bucket, with a view and a snapshot taken mid-bucket.
+    const { sim, svc } = service({
+      sources: [{ id: "users", arrivals: { kind: "poisson", ratePerSec: 1000 } }],
+      classes: [{ id: "api", serviceTime: { kind: "exponential", meanMs: 20 } }],
+      targets: [
+        { id: "a1", azId: "us-east-1a", workers: 40 },
+        { id: "b1", azId: "us-east-1b", workers: 40 },
+      ],
+      loadBalancer: { algorithm: "round-robin", healthCheck: null },
+      bucketMs: 5_000,
+      logRequests: true,
+    });
+    sim.runUntil(7_300);
+    svc.view();
+    sim.snapshot();
+    sim.runUntil(20_000);
+    const view = svc.view();
+    const done = sim.log.filter((e) => e.type === "request-completed");
+    // The histogram sums latencies in the order they complete, bucket by bucket; the run's total adds bucket sums.
+    const bucketSums = [0, 0, 0, 0];
+    const bucketCounts = [0, 0, 0, 0];
+    for (const e of done) {
+      const k = Math.floor(e.atMs / 5_000);
+      if (k < 4) {
+        bucketSums[k] = (bucketSums[k] as number) + e.latencyMs;
+        bucketCounts[k] = (bucketCounts[k] as number) + 1;
+      }
+    }
+    expect(Math.min(...bucketCounts)).toBeGreaterThan(4_000);
+    expect(view.series.completed).toEqual(bucketCounts);
+    expect(view.series.latencyMeanMs).toEqual(bucketSums.map((sum, k) => sum / (bucketCounts[k] as number)));
+    const total = bucketSums.reduce((a, b) => a + b, 0);
+    expect(view.totals.latency?.meanMs).toBe(total / done.length);
+    expect(view.totals.latency?.maxMs).toBe(Math.max(...done.map((e) => e.latencyMs)));
+  });
 });
 
 describe("the lb-race scenario", () => {
