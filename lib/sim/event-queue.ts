@@ -12,8 +12,9 @@
  * holds the events of the next `RING` buckets in unsorted per-bucket lists: pushing is O(1) and popping scans one
  * short list. The bucket width is a quarter of the observed gap between popped events, so most buckets hold at
  * most one event, and a bitmap of busy buckets finds the next one with a bit scan instead of a loop over empty
- * ones (the loop's unpredictable length cost more than the scan of the list it saved). Events beyond the ring's window, or earlier than its cursor (only possible when the queue is used on its own, out of
- * time order), go to the heap; every pop takes the earlier of the two candidates.
+ * ones (the loop's unpredictable length cost more than the scan of the list it saved). Events beyond the ring's
+ * window, or earlier than its cursor (only possible when the queue is used on its own, out of time order), go to
+ * the heap; every pop takes the earlier of the two candidates.
  *
  * Timers: a model that always has exactly one pending event of some sort (a traffic source's next arrival) can keep
  * it in a timer instead, a slot of its own outside the calendar. Arming one is a few stores and its pop is one extra
@@ -282,8 +283,13 @@ export class EventQueue {
     this.timerArmed[timer] = 1;
     this.armedTimers++;
     this.count++;
+    const first = this.firstTimer;
     const firstAtMs = this.firstTimerAtMs;
-    if (atMs < firstAtMs || (atMs === firstAtMs && (this.firstTimer === NONE || this.tieBefore(slot, this.timerSlot[this.firstTimer] as number)))) {
+    if (
+      first === NONE ||
+      atMs < firstAtMs ||
+      (atMs === firstAtMs && this.tieBefore(slot, this.timerSlot[first] as number))
+    ) {
       this.firstTimer = timer;
       this.firstTimerAtMs = atMs;
     }
