@@ -3,6 +3,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { PASSWORD, signInPage, uniqueEmail } from "./helpers";
 
 async function expectNoSeriousViolations(page: Page, label: string) {
+  // After a client-side navigation (starting or submitting a quiz) Next commits the new page's <title> some tens of
+  // milliseconds after its content, and axe's document-title rule would catch the gap. Wait for a title (a page
+  // without one still fails here, after the timeout).
+  await expect(page, `${label} has a title`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
