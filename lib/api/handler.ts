@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { AppError, badRequest } from "@/lib/errors";
+import { AppError, badRequest, notFound } from "@/lib/errors";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -55,9 +55,9 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
   return parsed.data;
 }
 
-/** Path parameters are untrusted too. */
+/** Path parameters are untrusted too; one of an impossible shape names nothing, so it is a 404 (docs/api.md). */
 export function parseParam<T>(value: string, schema: z.ZodType<T>, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw badRequest(`Invalid ${what}.`);
+  if (!parsed.success) throw notFound(`There is no ${what} "${value.slice(0, 40)}".`);
   return parsed.data;
 }

@@ -3,7 +3,8 @@ import type { Role } from "@/generated/prisma/enums";
 
 declare module "next-auth" {
   interface Session {
-    user: DefaultSession["user"] & { id: string; role: Role };
+    /** Absent when the token's account no longer exists (deleted since sign-in). */
+    user?: DefaultSession["user"] & { id: string; role: Role };
   }
 }
 

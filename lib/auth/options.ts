@@ -2,7 +2,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { findUserForSignIn } from "@/lib/db/users";
+import { findSessionAccount, findUserForSignIn } from "@/lib/db/users";
 import { signInSchema } from "@/lib/validation/auth";
 import type { Role } from "@/generated/prisma/enums";
 import { noteFailedSignIn, noteSuccessfulSignIn, signInRetryAfterSec } from "./throttle";
@@ -56,12 +56,12 @@ export const authOptions: AuthOptions = {
       }
       return token;
     },
+    // Every session read (server guards and /api/auth/session) checks the account still exists and takes its
+    // current name and role: a token outlives a deleted account by up to 30 days, and must not act for it.
     async session({ session, token }) {
-      if (session.user && typeof token.uid === "string") {
-        session.user.id = token.uid;
-        session.user.role = (token.role as Role | undefined) ?? "LEARNER";
-      }
-      return session;
+      const account = typeof token.uid === "string" ? await findSessionAccount(token.uid) : null;
+      if (!account) return { expires: session.expires };
+      return { ...session, user: { id: account.id, role: account.role, name: account.name, email: account.email } };
     },
   },
 };

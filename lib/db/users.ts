@@ -38,6 +38,11 @@ export function findUserForSignIn(email: string) {
   });
 }
 
+/** The account a session token names, as it is now; null once it has been deleted. */
+export function findSessionAccount(userId: string) {
+  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true, name: true, email: true } });
+}
+
 export function getProfile(actor: Actor) {
   return prisma.user.findUnique({
     where: { id: actor.id },

@@ -41,6 +41,21 @@ test.describe("signed-out visitors", () => {
   });
 });
 
+test("unknown and non-canonical addresses are 404s, on the site's own page and in the API", async ({ page, request }) => {
+  for (const path of ["/nowhere", "/day/99", "/day/01", "/day/1e1/quiz", "/day/0x2/quiz", "/day/01/quiz"]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+    await expect(page.getByTestId("not-found"), path).toBeVisible();
+  }
+  await signedInRequest(request, "Address Tester");
+  for (const day of ["1e1", "0x1B", "01", "0", "31", "abc"]) {
+    const response = await request.post(`/api/lessons/${day}/complete`);
+    expect(response.status(), day).toBe(404);
+    expect((await response.json()).error, day).toMatch(/no day/i);
+  }
+  const progress = (await (await request.get("/api/progress")).json()) as { daysCompleted: number };
+  expect(progress.daysCompleted).toBe(0);
+});
+
 test("a learner cannot read or submit another learner's attempt", async ({ browser }) => {
   const alice = await playwrightRequest.newContext({ baseURL });
   const bob = await playwrightRequest.newContext({ baseURL });
@@ -68,13 +83,44 @@ test("a learner cannot read or submit another learner's attempt", async ({ brows
   expect(await (await bob.get("/api/account/export")).text()).not.toContain(id);
   expect((await alice.get(`/api/attempts/${id}`)).status()).toBe(200);
 
-  // The page says so too, without leaking the attempt.
+  // The page refuses too, as for an unknown id: a 404 that neither leaks the attempt nor confirms it exists.
   const context = await browser.newContext({ baseURL, storageState: await bob.storageState() });
   const page = await context.newPage();
-  await page.goto(`/attempts/${id}`);
-  await expect(page.getByTestId("forbidden")).toBeVisible();
+  expect((await page.goto(`/attempts/${id}`))?.status()).toBe(404);
+  await expect(page.getByTestId("attempt-not-found")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This attempt isn't available to you");
   expect(bobEmail).toContain("@");
   await Promise.all([alice.dispose(), bob.dispose(), context.close()]);
+});
+
+test("a deleted account's session stops working everywhere, including on a second device", async ({ browser }) => {
+  const first = await playwrightRequest.newContext({ baseURL });
+  const email = await signedInRequest(first, "Leaving Learner");
+  // A second device: the same session cookie, kept after the account is gone.
+  const second = await playwrightRequest.newContext({ baseURL, storageState: await first.storageState() });
+  expect((await second.post("/api/lessons/2/open")).status()).toBe(200);
+
+  expect((await first.delete("/api/account", { data: { confirmEmail: email } })).status()).toBe(200);
+
+  const session = (await (await second.get("/api/auth/session")).json()) as { user?: unknown };
+  expect(session.user).toBeUndefined();
+  const calls = [
+    second.get("/api/progress"),
+    second.get("/api/account/export"),
+    second.post("/api/lessons/2/open"),
+    second.post("/api/lessons/2/complete"),
+    second.post("/api/quizzes/day-02/attempts"),
+    second.patch("/api/account", { data: { name: "Ghost" } }),
+  ];
+  for (const response of await Promise.all(calls)) {
+    expect(response.status()).toBe(401);
+    expect((await response.json()).error).toMatch(/sign in/i);
+  }
+  const context = await browser.newContext({ baseURL, storageState: await second.storageState() });
+  const page = await context.newPage();
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
+  await Promise.all([first.dispose(), second.dispose(), context.close()]);
 });
 
 test("answer keys reach neither the quiz page nor the start-attempt JSON", async ({ browser }) => {

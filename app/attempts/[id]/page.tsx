@@ -20,8 +20,7 @@ export default async function AttemptPage({ params }: Props) {
   try {
     view = await getAttemptView(user, id);
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) notFound();
-    if (error instanceof AppError && error.status === 403) return <Forbidden message={error.message} />;
+    if (error instanceof AppError && (error.status === 404 || error.status === 403)) notFound();
     throw error;
   }
   const lessonPath = `/day/${view.day}`;
@@ -76,19 +75,6 @@ export default async function AttemptPage({ params }: Props) {
       <div className="mt-10">
         <AttemptReview questions={view.questions} />
       </div>
-    </div>
-  );
-}
-
-function Forbidden({ message }: { message: string }) {
-  return (
-    <div className="mx-auto max-w-xl px-4 py-20 text-center sm:px-6" data-testid="forbidden">
-      <p className="text-sm font-semibold uppercase tracking-wide text-red-700 dark:text-red-400">403 · Not yours</p>
-      <h1 className="mt-2 text-2xl font-bold text-slate-900 dark:text-white">You can&apos;t view this attempt</h1>
-      <p className="mt-3 text-slate-600 dark:text-slate-400">{message}</p>
-      <Link href="/dashboard" className="btn-primary mt-6">
-        Go to your dashboard
-      </Link>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CONCEPTS } from "@/lib/content/concepts";
 import { getLesson } from "@/lib/content/lessons";
 import { availableDays, getCourse } from "@/lib/content/syllabus";
+import { daySchema } from "@/lib/validation/ids";
 import { MdxContent } from "../../ui/mdx-content";
 import { LessonActions } from "../../ui/lesson-actions";
 
@@ -18,8 +19,8 @@ type Props = { params: Promise<{ day: string }> };
 
 async function load(params: Props["params"]) {
   const { day } = await params;
-  const n = Number(day);
-  const lesson = Number.isInteger(n) ? await getLesson(n) : null;
+  const parsed = daySchema.safeParse(day);
+  const lesson = parsed.success ? await getLesson(parsed.data) : null;
   if (!lesson) notFound();
   return lesson;
 }

@@ -5,9 +5,12 @@ import { startQuizAction } from "@/lib/actions/quiz";
 import { requireUser } from "@/lib/auth/guards";
 import { getQuizForDay } from "@/lib/content/quizzes";
 import { findOpenAttempt, listSubmittedAttempts } from "@/lib/db/attempts";
+import { getJourneySettings } from "@/lib/db/users";
 import type { QuestionType } from "@/lib/quiz/schema";
 import { attemptAllowance } from "@/lib/services/attempts";
+import { formatDateTime } from "@/lib/time/calendar";
 import { requestNow } from "@/lib/time/clock";
+import { daySchema } from "@/lib/validation/ids";
 
 type Props = { params: Promise<{ day: string }> };
 
@@ -22,11 +25,9 @@ const TYPE_LABELS: Record<QuestionType, string> = {
   "sim-config": "configure and run a simulation",
 };
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 function loadQuiz(day: string) {
-  const n = Number(day);
-  const loaded = Number.isInteger(n) ? getQuizForDay(n) : null;
+  const parsed = daySchema.safeParse(day);
+  const loaded = parsed.success ? getQuizForDay(parsed.data) : null;
   if (!loaded) notFound();
   return loaded;
 }
@@ -42,10 +43,11 @@ export default async function QuizPage({ params }: Props) {
   const path = `/day/${loaded.day}/quiz`;
   const user = await requireUser(path);
   const now = await requestNow();
-  const [attempts, open, allowance] = await Promise.all([
+  const [attempts, open, allowance, { timeZone }] = await Promise.all([
     listSubmittedAttempts(user, loaded.quiz.id),
     findOpenAttempt(user, loaded.quiz.id, loaded.version),
     attemptAllowance(user, loaded, now),
+    getJourneySettings(user),
   ]);
   const rules = loaded.quiz.rules;
   const perAttempt = Math.min(rules.drawCount ?? loaded.quiz.questions.length, loaded.quiz.questions.length);
@@ -105,7 +107,7 @@ export default async function QuizPage({ params }: Props) {
               {attempts.map((a) => (
                 <li key={a.id} className="flex items-center justify-between gap-4 px-5 py-3 text-sm">
                   <Link href={`/attempts/${a.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-                    {a.submittedAt ? dateFormat.format(a.submittedAt) : ""} UTC
+                    {a.submittedAt ? formatDateTime(a.submittedAt, timeZone) : ""}
                   </Link>
                   <span className="tabular-nums">
                     {a.score ?? 0} / {a.maxScore}
