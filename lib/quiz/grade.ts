@@ -178,3 +178,31 @@ export function gradeAttempt(
   const percent = maxScore > 0 ? round2((score / maxScore) * 100) : 0;
   return { score, maxScore, percent, questions };
 }
+
+/**
+ * Responses that cannot belong to this attempt: an id its layout does not have, or an answer of another question
+ * type (a sim-numeric question is answered as a numeric one). Grading would score them 0, silently; a submit refuses
+ * them instead, so a client bug or a stale form never locks in an attempt the learner did not mean to hand in.
+ * Reads only the definitions, without running any question's simulation.
+ */
+export function responseProblems(
+  quiz: Quiz,
+  layout: QuizLayout,
+  responses: Record<string, QuestionResponse>,
+): { path: string; message: string }[] {
+  const definitions = new Map(quiz.questions.map((q) => [q.id, q]));
+  const types = new Map<string, Question["type"]>();
+  for (const { id } of layout.questions) {
+    const type = definitions.get(id)?.type;
+    if (type !== undefined) types.set(id, type === "sim-numeric" ? "numeric" : type);
+  }
+  const problems: { path: string; message: string }[] = [];
+  for (const [id, response] of Object.entries(responses)) {
+    const type = types.get(id);
+    if (type === undefined) problems.push({ path: `responses.${id}`, message: "This attempt has no question with that id." });
+    else if (response.type !== type) {
+      problems.push({ path: `responses.${id}`, message: `The question is of type "${type}", not "${response.type}".` });
+    }
+  }
+  return problems;
+}

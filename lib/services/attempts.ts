@@ -4,8 +4,8 @@ import { getQuizById, type LoadedQuiz } from "@/lib/content/quizzes";
 import type { Actor } from "@/lib/db/actor";
 import { completeLesson, markLessonOpened } from "@/lib/db/progress";
 import { createAttempt, finalizeAttempt, findOpenAttempt, getAttempt, listSubmittedAttempts } from "@/lib/db/attempts";
-import { conflict, notFound, tooManyRequests } from "@/lib/errors";
-import { gradeAttempt } from "@/lib/quiz/grade";
+import { badRequest, conflict, notFound, tooManyRequests } from "@/lib/errors";
+import { gradeAttempt, responseProblems } from "@/lib/quiz/grade";
 import { drawLayout, quizLayoutSchema, type QuizLayout } from "@/lib/quiz/layout";
 import { toPublicQuestions, type PublicQuestion } from "@/lib/quiz/public";
 import { toReviewQuestions, type ReviewQuestion } from "@/lib/quiz/review";
@@ -205,6 +205,8 @@ export async function submitAttempt(
   const loaded = requireQuiz(row.quizId);
   if (!row.submittedAt) {
     const layout = parseLayout(row.layout);
+    const problems = responseProblems(loaded.quiz, layout, input.responses);
+    if (problems.length > 0) throw badRequest("Some responses do not fit this attempt's questions.", problems);
     const result = gradeAttempt(loaded.quiz, layout, input.responses);
     const responses = result.questions.map((g) => ({
       questionId: g.questionId,

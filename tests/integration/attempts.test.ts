@@ -149,6 +149,32 @@ describe("quiz attempts against the database", () => {
     expect(rows).toBe(quiz.questions.length);
   });
 
+  it("refuses (400) responses to questions the attempt lacks or of the wrong type, and leaves the attempt open", async () => {
+    const actor = await newLearner();
+    const { attempt } = await startAttempt(actor, QUIZ);
+    const single = byType("single");
+    const simNumeric = quiz.questions.find((q) => q.type === "sim-numeric");
+    if (!simNumeric) throw new Error("day-01 has no sim-numeric question");
+    const bad: Record<string, QuestionResponse> = {
+      "not-a-question": { type: "single", optionId: "a" },
+      [single.id]: { type: "multiple", optionIds: ["a"] },
+    };
+    await expect(submitAttempt(actor, attempt.id, { responses: bad })).rejects.toSatisfy(
+      (e: unknown) =>
+        e instanceof AppError &&
+        e.status === 400 &&
+        JSON.stringify(e.details) ===
+          JSON.stringify([
+            { path: "responses.not-a-question", message: "This attempt has no question with that id." },
+            { path: `responses.${single.id}`, message: 'The question is of type "single", not "multiple".' },
+          ]),
+    );
+    expect((await getAttemptView(actor, attempt.id)).status).toBe("in_progress");
+    // A simulator question is answered with a number, like a numeric one.
+    const graded = await submitAttempt(actor, attempt.id, { responses: { [simNumeric.id]: { type: "numeric", value: 1 } } });
+    expect(graded.status).toBe("submitted");
+  });
+
   it("refuses other learners (403) and unknown attempts (404)", async () => {
     const owner = await newLearner();
     const other = await newLearner();
