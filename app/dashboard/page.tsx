@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { getJourney } from "@/lib/services/journey";
 import { getProgressSummary } from "@/lib/services/progress";
 import { dueCount } from "@/lib/services/review";
+import { formatDateTime } from "@/lib/time/calendar";
 import { requestNow } from "@/lib/time/clock";
 import { HistoryCharts } from "../ui/dashboard/history-charts";
 import { JourneyCalendar } from "../ui/dashboard/journey-calendar";
@@ -16,8 +17,6 @@ function formatDuration(seconds: number): string {
   const minutes = Math.round(seconds / 60);
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
@@ -91,7 +90,7 @@ export default async function DashboardPage() {
         <h2 id="history-charts" className="sr-only">
           History
         </h2>
-        <HistoryCharts scores={summary.scoreHistory} completions={summary.completionHistory} />
+        <HistoryCharts scores={summary.scoreHistory} completions={summary.completionHistory} timeZone={summary.timeZone} />
       </section>
 
       <div className="mt-10 grid gap-8 lg:grid-cols-5">
@@ -108,8 +107,9 @@ export default async function DashboardPage() {
             </div>
           ) : (
             <div className="card mt-4 overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead className="border-b border-slate-200 text-slate-500 dark:border-slate-800 dark:text-slate-400">
+              {/* On phones each row becomes a block: the day's title on a line of its own, its figures below, labelled. */}
+              <table className="w-full text-left text-sm max-sm:block">
+                <thead className="border-b border-slate-200 text-slate-500 max-sm:sr-only dark:border-slate-800 dark:text-slate-400">
                   <tr>
                     <th scope="col" className="px-4 py-3 font-medium">Day</th>
                     <th scope="col" className="px-4 py-3 font-medium">Status</th>
@@ -118,22 +118,33 @@ export default async function DashboardPage() {
                     <th scope="col" className="px-4 py-3 font-medium">Time</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody className="max-sm:block">
                   {started.map((d) => (
-                    <tr key={d.day} className="border-b border-slate-100 last:border-0 dark:border-slate-800" data-testid={`dashboard-day-${d.day}`}>
-                      <td className="px-4 py-3">
+                    <tr
+                      key={d.day}
+                      className="border-b border-slate-100 last:border-0 max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:gap-y-2 max-sm:px-4 max-sm:py-3 dark:border-slate-800"
+                      data-testid={`dashboard-day-${d.day}`}
+                    >
+                      <td className="px-4 py-3 max-sm:w-full max-sm:p-0">
                         <Link href={d.path ?? "/course"} className="font-medium text-slate-900 hover:underline dark:text-white">
                           Day {d.day}: {d.title}
                         </Link>
                       </td>
-                      <td className="px-4 py-3">
+                      <td className="px-4 py-3 max-sm:p-0">
                         <StatusBadge status={d.status} />
                       </td>
-                      <td className="px-4 py-3 tabular-nums" data-testid="best-score">
-                        {d.bestPercent != null ? `${d.bestPercent}%` : "—"}
+                      <td className="px-4 py-3 tabular-nums max-sm:p-0">
+                        <PhoneLabel>Best </PhoneLabel>
+                        <span data-testid="best-score">{d.bestPercent != null ? `${d.bestPercent}%` : "—"}</span>
                       </td>
-                      <td className="px-4 py-3 tabular-nums">{d.attempts}</td>
-                      <td className="px-4 py-3 tabular-nums">{formatDuration(d.timeSpentSec)}</td>
+                      <td className="px-4 py-3 tabular-nums max-sm:p-0">
+                        <PhoneLabel>Attempts </PhoneLabel>
+                        {d.attempts}
+                      </td>
+                      <td className="px-4 py-3 tabular-nums max-sm:p-0">
+                        <PhoneLabel>Time </PhoneLabel>
+                        {formatDuration(d.timeSpentSec)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -183,7 +194,7 @@ export default async function DashboardPage() {
                   Day {Number(a.lessonSlug.slice(4))} quiz
                 </Link>
                 <span className="tabular-nums text-slate-600 dark:text-slate-300">
-                  {a.score ?? 0} / {a.maxScore} · {a.submittedAt ? dateFormat.format(a.submittedAt) : ""} UTC
+                  {a.score ?? 0} / {a.maxScore} · {a.submittedAt ? formatDateTime(a.submittedAt, summary.timeZone) : ""}
                 </span>
               </li>
             ))}
@@ -192,4 +203,9 @@ export default async function DashboardPage() {
       ) : null}
     </div>
   );
+}
+
+/** A column's name beside its value, on phones only, where the table's header row is hidden. */
+function PhoneLabel({ children }: { children: string }) {
+  return <span className="text-slate-500 sm:hidden dark:text-slate-400">{children}</span>;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/guards";
+import { getJourneySettings } from "@/lib/db/users";
 import { getReviewQueue } from "@/lib/services/review";
 import { requestNow } from "@/lib/time/clock";
 import { ReviewSession } from "../ui/review/review-session";
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
-  const queue = await getReviewQueue(user, await requestNow());
+  const [queue, { timeZone }] = await Promise.all([getReviewQueue(user, await requestNow()), getJourneySettings(user)]);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900 dark:text-white">Review</h1>
@@ -17,7 +18,7 @@ export default async function ReviewPage() {
         it: the better you knew it, the longer until you see it again.
       </p>
       <div className="mt-8">
-        <ReviewSession initial={queue} />
+        <ReviewSession initial={queue} timeZone={timeZone} />
       </div>
     </div>
   );

@@ -4,19 +4,31 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { signOut } from "../ui/session";
 
-async function send(method: "PATCH" | "DELETE", body: unknown): Promise<string | null> {
+/** A refused request: its message, and the message of each field the API's `details` name. */
+interface Refusal {
+  message: string;
+  fields: Record<string, string>;
+}
+
+async function send(method: "PATCH" | "DELETE", body: unknown): Promise<Refusal | null> {
   const res = await fetch("/api/account", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   if (res.ok) return null;
   const json = await res.json().catch(() => ({}));
-  const detail = Array.isArray(json.details) ? json.details[0]?.message : null;
-  return detail ?? json.error ?? `Request failed (${res.status}).`;
+  const fields: Record<string, string> = {};
+  if (Array.isArray(json.details)) {
+    for (const d of json.details) if (typeof d?.path === "string" && typeof d.message === "string") fields[d.path] ??= d.message;
+  }
+  const first = Object.values(fields)[0];
+  return { message: first ?? json.error ?? `Request failed (${res.status}).`, fields };
 }
 
 export function SettingsForms({ name, email, timeZone }: { name: string; email: string; timeZone: string }) {
   const router = useRouter();
-  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [timeZone];
+  // Browsers list only geographic zones: UTC (every account's default) is added, so it can be chosen again.
+  const listed = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [timeZone];
+  const zones = ["UTC", ...listed.filter((z) => z !== "UTC")];
   const [saved, setSaved] = useState<string | null>(null);
-  const [profileError, setProfileError] = useState<string | null>(null);
+  const [profileError, setProfileError] = useState<Refusal | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -40,9 +52,14 @@ export function SettingsForms({ name, email, timeZone }: { name: string; email: 
     setBusy(true);
     const error = await send("DELETE", { confirmEmail: String(form.get("confirmEmail") ?? "") });
     setBusy(false);
-    setDeleteError(error);
+    setDeleteError(error?.message ?? null);
     if (!error) await signOut("/");
   }
+
+  const nameError = profileError?.fields.name;
+  const zoneError = profileError?.fields.timeZone;
+  // A refusal no field explains (e.g. "Nothing to update.") shows under the form.
+  const formError = profileError && !nameError && !zoneError ? profileError.message : null;
 
   return (
     <div className="mt-8 space-y-8">
@@ -50,11 +67,28 @@ export function SettingsForms({ name, email, timeZone }: { name: string; email: 
         <h2 className="text-lg font-semibold text-slate-900 dark:text-white">Profile</h2>
         <div>
           <label htmlFor="name" className="field-label">Name</label>
-          <input id="name" name="name" defaultValue={name} required maxLength={80} className="field-input" />
+          <input
+            id="name"
+            name="name"
+            defaultValue={name}
+            required
+            maxLength={80}
+            className="field-input"
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? "name-error" : undefined}
+          />
+          {nameError ? <p id="name-error" role="alert" className="field-error">{nameError}</p> : null}
         </div>
         <div>
           <label htmlFor="timeZone" className="field-label">Time zone</label>
-          <select id="timeZone" name="timeZone" defaultValue={timeZone} className="field-input" aria-describedby="tz-hint">
+          <select
+            id="timeZone"
+            name="timeZone"
+            defaultValue={timeZone}
+            className="field-input"
+            aria-invalid={zoneError ? true : undefined}
+            aria-describedby={zoneError ? "tz-hint timeZone-error" : "tz-hint"}
+          >
             {(zones.includes(timeZone) ? zones : [timeZone, ...zones]).map((z) => (
               <option key={z} value={z}>{z}</option>
             ))}
@@ -62,8 +96,9 @@ export function SettingsForms({ name, email, timeZone }: { name: string; email: 
           <p id="tz-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">
             Your streak and &quot;today&quot; follow this zone&apos;s calendar.
           </p>
+          {zoneError ? <p id="timeZone-error" role="alert" className="field-error">{zoneError}</p> : null}
         </div>
-        {profileError ? <p role="alert" className="field-error">{profileError}</p> : null}
+        {formError ? <p role="alert" className="field-error">{formError}</p> : null}
         <div className="flex items-center gap-3">
           <button type="submit" className="btn-primary" disabled={busy}>Save</button>
           <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">{saved}</span>

@@ -11,7 +11,14 @@ const LINKS = [
   { href: "/review", label: "Review" },
 ];
 
-/** Cards due for review, refreshed on every navigation, for the badge on "Review". */
+const DUE_COUNT_EVENT = "nimbus:due-count";
+
+/** Tells the header's badge the new number of due cards (the review page rates cards without navigating). */
+export function announceDueCount(dueCount: number): void {
+  window.dispatchEvent(new CustomEvent<number>(DUE_COUNT_EVENT, { detail: dueCount }));
+}
+
+/** Cards due for review, refreshed on every navigation and on `announceDueCount`, for the badge on "Review". */
 function useDueCount(): number | null {
   const { status } = useSession();
   const pathname = usePathname();
@@ -29,6 +36,14 @@ function useDueCount(): number | null {
       live = false;
     };
   }, [status, pathname]);
+  useEffect(() => {
+    const onCount = (event: Event) => {
+      const n = (event as CustomEvent<unknown>).detail;
+      if (typeof n === "number") setDue(n);
+    };
+    window.addEventListener(DUE_COUNT_EVENT, onCount);
+    return () => window.removeEventListener(DUE_COUNT_EVENT, onCount);
+  }, []);
   return status === "authenticated" ? due : null;
 }
 

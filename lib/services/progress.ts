@@ -5,6 +5,8 @@ import { getCourse, getCourseDay } from "@/lib/content/syllabus";
 import type { Actor } from "@/lib/db/actor";
 import { listResponses, listSubmittedAttempts } from "@/lib/db/attempts";
 import { listReviewLogs } from "@/lib/db/review";
+import { getJourneySettings } from "@/lib/db/users";
+import { localDate } from "@/lib/time/calendar";
 import { mastery, type Evidence } from "@/lib/quiz/mastery";
 import { addLessonTime, completeLesson, listProgress, markLessonOpened } from "@/lib/db/progress";
 import { notFound } from "@/lib/errors";
@@ -57,8 +59,10 @@ export interface ProgressSummary {
   attempts: Awaited<ReturnType<typeof listSubmittedAttempts>>;
   /** Every submitted attempt's score, oldest first. */
   scoreHistory: ScorePoint[];
-  /** Days completed so far, at each date a day was completed (UTC dates). */
+  /** Days completed so far, at each date a day was completed (dates in the learner's time zone). */
   completionHistory: CompletionPoint[];
+  /** The learner's time zone, which the dates above follow. */
+  timeZone: string;
   timeSpentSec: number;
 }
 
@@ -67,11 +71,12 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const dayOfSlug = (slug: string) => Number(slug.slice("day-".length));
 
 export async function getProgressSummary(actor: Actor, now = new Date()): Promise<ProgressSummary> {
-  const [rows, attempts, responses, reviews] = await Promise.all([
+  const [rows, attempts, responses, reviews, { timeZone }] = await Promise.all([
     listProgress(actor),
     listSubmittedAttempts(actor),
     listResponses(actor),
     listReviewLogs(actor),
+    getJourneySettings(actor),
   ]);
   const bySlug = new Map(rows.map((r) => [r.lessonSlug, r]));
   const best = new Map<string, { percent: number; count: number }>();
@@ -127,7 +132,7 @@ export async function getProgressSummary(actor: Actor, now = new Date()): Promis
 
   const completions = rows
     .filter((r) => r.status === "COMPLETED" && r.completedAt)
-    .map((r) => (r.completedAt as Date).toISOString().slice(0, 10))
+    .map((r) => localDate(r.completedAt as Date, timeZone))
     .sort();
   const completionHistory: CompletionPoint[] = [];
   completions.forEach((date, i) => {
@@ -161,6 +166,7 @@ export async function getProgressSummary(actor: Actor, now = new Date()): Promis
       }))
       .reverse(),
     completionHistory,
+    timeZone,
     timeSpentSec: rows.reduce((sum, r) => sum + r.timeSpentSec, 0),
   };
 }

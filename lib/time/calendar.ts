@@ -12,6 +12,34 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * A valid zone's canonical name ("utc" → "UTC", "US/Pacific" → "America/Los_Angeles"): zones are stored under one
+ * spelling, the one the settings list shows.
+ */
+export function canonicalTimeZone(zone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Nov 22, 2026, 6:59 AM EST": an instant as a clock in `timeZone` shows it, with the zone's short name. */
+export function formatDateTime(at: Date | string, timeZone: string): string {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en", {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  return format.format(new Date(at));
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(at: Date, timeZone: string): string {
   let f = formatters.get(timeZone);

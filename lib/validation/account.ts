@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { isValidTimeZone } from "@/lib/time/calendar";
+import { canonicalTimeZone, isValidTimeZone } from "@/lib/time/calendar";
 import { emailSchema } from "./auth";
 
 export const timeZoneSchema = z
   .string()
   .trim()
-  .refine(isValidTimeZone, { message: "Choose a time zone from the list (for example Europe/Berlin)." });
+  .refine(isValidTimeZone, { message: "Choose a time zone from the list (for example Europe/Berlin)." })
+  .transform(canonicalTimeZone);
 
 export const settingsSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidTimeZone } from "@/lib/time/calendar";
+import { canonicalTimeZone, isValidTimeZone } from "@/lib/time/calendar";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -18,8 +18,9 @@ export const signUpSchema = z.object({
   /** The browser's zone, for streaks in the learner's calendar; an unknown or missing zone falls back to UTC. */
   timeZone: z
     .string()
+    .trim()
     .optional()
-    .transform((zone) => (zone && isValidTimeZone(zone) ? zone : "UTC")),
+    .transform((zone) => (zone && isValidTimeZone(zone) ? canonicalTimeZone(zone) : "UTC")),
 });
 
 export const signInSchema = z.object({

@@ -76,6 +76,8 @@ test("missed questions come back in /review and a rating schedules the card as F
   await expect(page.getByTestId("review-question")).toBeVisible();
   await page.getByRole("button", { name: /^Good: next review/ }).click();
   await expect(page.getByTestId("review-progress")).toContainText(`${quiz.questions.length - 1} cards due`);
+  // The header's badge follows without a navigation.
+  await expect(page.getByTestId("header-due").first()).toContainText(String(quiz.questions.length - 1));
 
   const exported = await (await page.request.get("/api/account/export")).json();
   expect(exported.profile.email).toBe(email);
@@ -118,9 +120,26 @@ test("a retake inside the cooldown is refused with 429 and Retry-After; later at
 test("settings: export downloads the learner's data; deleting the account signs out and removes it", async ({ page }) => {
   const email = await newSignedInLearner(page);
   await page.goto("/settings");
+  // A refused field is marked, with its message under it (not under another field).
+  await page.getByLabel("Name").fill("   ");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Name")).toHaveAccessibleDescription("Enter your name.");
+  await expect(page.getByLabel("Time zone")).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Name").fill("Settings Learner");
   await page.getByLabel("Time zone").selectOption("Europe/Berlin");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByLabel("Name")).not.toHaveAttribute("aria-invalid", "true");
+  // UTC, every account's default, stays in the list after moving away from it.
+  await page.reload();
+  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
+  await expect(page.getByLabel("Time zone").locator('option[value="UTC"]')).toHaveCount(1);
+  // The new name is what the site calls the learner from now on, in the page and in the session.
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Settings Learner");
+  expect(((await (await page.request.get("/api/auth/session")).json()) as { user: { name: string } }).user.name).toBe("Settings Learner");
+  await page.goto("/settings");
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export my data" }).click();
   const file = await (await download).path();

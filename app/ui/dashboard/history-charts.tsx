@@ -3,15 +3,24 @@
 import { useState } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { CompletionPoint, ScorePoint } from "@/lib/services/progress";
+import { formatDateTime } from "@/lib/time/calendar";
 
 const axis = { stroke: "currentColor", fontSize: 12 };
-const shortDate = (iso: string) => new Date(iso).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
+/** A calendar date ("2026-11-22", already in the learner's zone) as "Nov 22". */
+const calendarDate = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
+const DAY_MS = 86_400_000;
 
 /**
  * Progress over time and score history. Each chart can be switched to a table, which is also what screen readers
  * get (the SVG is hidden from them), so the data never depends on seeing the chart.
  */
-export function HistoryCharts({ scores, completions }: { scores: ScorePoint[]; completions: CompletionPoint[] }) {
+export function HistoryCharts(props: { scores: ScorePoint[]; completions: CompletionPoint[]; timeZone: string }) {
+  const { scores, completions, timeZone } = props;
+  const times = scores.map((s) => Date.parse(s.submittedAt));
+  // Scores from one or two days would repeat the same date on every tick: label those ticks with the time of day.
+  const withinTwoDays = times.length > 0 && Math.max(...times) - Math.min(...times) < 2 * DAY_MS;
+  const scoreTick = (t: number) =>
+    new Date(t).toLocaleString("en", withinTwoDays ? { hour: "numeric", minute: "2-digit", timeZone } : { month: "short", day: "numeric", timeZone });
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <ChartCard
@@ -23,7 +32,7 @@ export function HistoryCharts({ scores, completions }: { scores: ScorePoint[]; c
             <caption className="sr-only">Days completed by date</caption>
             <thead>
               <tr>
-                <th scope="col" className="py-1 font-medium">Date (UTC)</th>
+                <th scope="col" className="py-1 font-medium">Date</th>
                 <th scope="col" className="py-1 font-medium">Days completed</th>
               </tr>
             </thead>
@@ -40,9 +49,9 @@ export function HistoryCharts({ scores, completions }: { scores: ScorePoint[]; c
         chart={
           <LineChart accessibilityLayer={false} data={completions} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.2} />
-            <XAxis dataKey="date" tick={axis} tickFormatter={shortDate} />
+            <XAxis dataKey="date" tick={axis} tickFormatter={calendarDate} />
             <YAxis allowDecimals={false} domain={[0, 30]} tick={axis} />
-            <Tooltip labelFormatter={(v) => shortDate(String(v))} />
+            <Tooltip labelFormatter={(v) => calendarDate(String(v))} />
             <Line type="stepAfter" dataKey="daysCompleted" name="Days completed" stroke="oklch(0.62 0.16 245)" strokeWidth={2} dot />
           </LineChart>
         }
@@ -56,7 +65,7 @@ export function HistoryCharts({ scores, completions }: { scores: ScorePoint[]; c
             <caption className="sr-only">Quiz scores by attempt</caption>
             <thead>
               <tr>
-                <th scope="col" className="py-1 font-medium">Submitted (UTC)</th>
+                <th scope="col" className="py-1 font-medium">Submitted</th>
                 <th scope="col" className="py-1 font-medium">Day</th>
                 <th scope="col" className="py-1 font-medium">Score</th>
               </tr>
@@ -64,7 +73,7 @@ export function HistoryCharts({ scores, completions }: { scores: ScorePoint[]; c
             <tbody>
               {scores.map((s) => (
                 <tr key={s.attemptId}>
-                  <td className="py-1">{s.submittedAt.slice(0, 16).replace("T", " ")}</td>
+                  <td className="py-1">{formatDateTime(s.submittedAt, timeZone)}</td>
                   <td className="py-1 tabular-nums">{s.day}</td>
                   <td className="py-1 tabular-nums">{s.percent}%</td>
                 </tr>
@@ -75,10 +84,10 @@ export function HistoryCharts({ scores, completions }: { scores: ScorePoint[]; c
         chart={
           <ScatterChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.2} />
-            <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tick={axis} tickFormatter={(t) => shortDate(new Date(Number(t)).toISOString())} />
+            <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tick={axis} tickFormatter={(t) => scoreTick(Number(t))} />
             <YAxis dataKey="percent" domain={[0, 100]} tick={axis} unit="%" />
             <Tooltip formatter={(v) => `${v}%`} labelFormatter={() => ""} />
-            <Scatter data={scores.map((s) => ({ ...s, t: Date.parse(s.submittedAt) }))} name="Score" fill="oklch(0.62 0.16 245)" />
+            <Scatter data={scores.map((s, i) => ({ ...s, t: times[i] }))} name="Score" fill="oklch(0.62 0.16 245)" />
           </ScatterChart>
         }
       />

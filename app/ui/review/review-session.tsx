@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import type { ReviewCheck, ReviewQueue } from "@/lib/services/review";
+import { formatDateTime } from "@/lib/time/calendar";
+import { announceDueCount } from "../nav-links";
 import { draftToResponse, type Draft } from "../quiz/drafts";
 import { AttemptReview } from "../quiz/attempt-review";
 import { QuestionFieldset } from "../quiz/question-fieldset";
@@ -14,8 +16,6 @@ const RATINGS = [
   { value: 4, label: "Easy", key: "easy", hint: "Right, instantly" },
 ] as const;
 
-const whenFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-
 async function postJson<T>(url: string, body: unknown): Promise<T> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const json = await res.json().catch(() => ({ error: "The server sent an unexpected answer." }));
@@ -24,7 +24,7 @@ async function postJson<T>(url: string, body: unknown): Promise<T> {
 }
 
 /** One card at a time: answer, see why, rate how well you knew it; FSRS schedules the next review. */
-export function ReviewSession({ initial }: { initial: ReviewQueue }) {
+export function ReviewSession({ initial, timeZone }: { initial: ReviewQueue; timeZone: string }) {
   const [queue, setQueue] = useState(initial);
   const [draft, setDraft] = useState<Draft | undefined>(undefined);
   const [check, setCheck] = useState<ReviewCheck | null>(null);
@@ -43,7 +43,7 @@ export function ReviewSession({ initial }: { initial: ReviewQueue }) {
         </p>
         <p className="mt-2 text-slate-600 dark:text-slate-400">
           {queue.nextDueAt
-            ? `Your next card is due ${whenFormat.format(new Date(queue.nextDueAt))}.`
+            ? `Your next card is due ${formatDateTime(queue.nextDueAt, timeZone)}.`
             : "Questions you miss in quizzes come back here, spaced out so they stick."}
         </p>
         <Link href="/dashboard" className="btn-secondary mt-6">
@@ -78,6 +78,7 @@ export function ReviewSession({ initial }: { initial: ReviewQueue }) {
       setReviewed((n) => n + 1);
       const next = await fetch("/api/review").then((r) => r.json() as Promise<ReviewQueue>);
       setQueue(next);
+      announceDueCount(next.dueCount);
       setDraft(undefined);
       setCheck(null);
     } catch (e) {
@@ -91,7 +92,7 @@ export function ReviewSession({ initial }: { initial: ReviewQueue }) {
     <div className="space-y-6">
       <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="review-progress">
         {queue.dueCount} {queue.dueCount === 1 ? "card" : "cards"} due · from Day {card.day}
-        {lastDue ? ` · last card next due ${whenFormat.format(new Date(lastDue))}` : ""}
+        {lastDue ? ` · last card next due ${formatDateTime(lastDue, timeZone)}` : ""}
       </p>
       {error ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
@@ -113,11 +114,11 @@ export function ReviewSession({ initial }: { initial: ReviewQueue }) {
                   disabled={busy}
                   onClick={() => onRate(r.value)}
                   className={r.value === check.suggestedRating ? "btn-primary flex-col py-3" : "btn-secondary flex-col py-3"}
-                  aria-label={`${r.label}: next review ${whenFormat.format(new Date(check.nextDue[r.key]))}`}
+                  aria-label={`${r.label}: next review ${formatDateTime(check.nextDue[r.key], timeZone)}`}
                 >
                   <span>{r.label}</span>
                   <span className="text-xs font-normal opacity-80">{r.hint}</span>
-                  <span className="text-xs font-normal opacity-80">next {whenFormat.format(new Date(check.nextDue[r.key]))}</span>
+                  <span className="text-xs font-normal opacity-80">next {formatDateTime(check.nextDue[r.key], timeZone)}</span>
                 </button>
               ))}
             </div>
