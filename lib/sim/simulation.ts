@@ -188,6 +188,19 @@ export class Simulation<L extends LogEntry = LogEntry> implements SimContext<L> 
     return rng;
   }
 
+  /**
+   * Whether any random stream has drawn a number yet. False means the run so far is the same for every seed (a
+   * widget says so next to its seed field, rather than leaving a learner to wonder why a new seed changes nothing).
+   * Compares each stream with a fresh one of the same name, so it holds after `restore` too.
+   */
+  usedRandomness(): boolean {
+    for (const [name, rng] of this.streams) {
+      const fresh = createRng(deriveSeed(this.seed, name)).state();
+      if (rng.state().some((v, i) => v !== fresh[i])) return true;
+    }
+    return false;
+  }
+
   emit(entry: L): void {
     this.entries.push(entry);
     this.total++;

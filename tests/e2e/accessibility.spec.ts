@@ -44,3 +44,23 @@ for (const scheme of ["light", "dark"] as const) {
     }
   });
 }
+
+test("keyboard focus stays on Run when it ends the run (the button is aria-disabled, not removed from focus)", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.goto("/day/1", { waitUntil: "networkidle" });
+  const widget = page.locator("[data-widget]").first();
+  const run = widget.getByRole("group", { name: "Simulation controls" }).getByRole("button", { name: /^Run\b/ });
+  await run.focus();
+  await page.keyboard.press("Enter");
+  await expect(run).toHaveAttribute("aria-disabled", "true");
+  await expect(run).toBeFocused();
+  // Pressing it again does nothing; Tab moves on through Step (also aria-disabled now) to Reset.
+  await page.keyboard.press("Enter");
+  await expect(run).toBeFocused();
+  const controls = widget.getByRole("group", { name: "Simulation controls" });
+  await page.keyboard.press("Tab");
+  await expect(controls.getByRole("button", { name: /^Step\b/ })).toHaveAttribute("aria-disabled", "true");
+  await expect(controls.getByRole("button", { name: /^Step\b/ })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(controls.getByRole("button", { name: "Reset" })).toBeFocused();
+});

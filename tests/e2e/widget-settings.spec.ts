@@ -56,3 +56,22 @@ test("changing a widget's settings starts a fresh run", async ({ page, request }
   // The lessons' widgets with run settings (the others only have interactive controls, or analysis inputs).
   expect(checked.length).toBeGreaterThanOrEqual(24);
 });
+
+test("the seed field says when a run has drawn no random numbers, and only then", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  const hint = /drawn no random numbers/;
+  // Day 2's placement lab is deterministic (no failures are drawn); Day 1's traffic is random.
+  for (const [path, deterministic] of [["/day/2", true], ["/day/1", false]] as const) {
+    await page.goto(path, { waitUntil: "networkidle" });
+    const controls = page.locator("[data-widget]").first().getByRole("group", { name: "Simulation controls" });
+    await expect(controls.getByText(hint), `${path} before running`).toHaveCount(0);
+    await controls.getByRole("button", { name: /^(Run|Step)\b/ }).first().click();
+    await expect(controls.locator("p").first()).not.toHaveText(CLOCK_AT_ZERO);
+    if (deterministic) {
+      await expect(controls.getByText(hint)).toBeVisible();
+      await expect(controls.getByLabel("Seed")).toHaveAccessibleDescription(hint);
+    } else {
+      await expect(controls.getByText(hint)).toHaveCount(0);
+    }
+  }
+});

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DAY_MS, createStream, createWorld, type WorldConfig } from "@/lib/sim";
+import { DAY_MS, Simulation, createStream, createWorld, type WorldConfig } from "@/lib/sim";
 import { REGION, web } from "./helpers";
 
 /** All four models at once, with every source of randomness switched on. */
@@ -117,6 +117,24 @@ describe("determinism", () => {
     expect(draw(1, "a")).toEqual(draw(1, "a"));
     expect(draw(1, "a")).not.toEqual(draw(1, "b"));
     expect(draw(1, "a")).not.toEqual(draw(2, "a"));
+  });
+
+  it("knows whether a run has drawn a random number yet, also after a snapshot round trip", () => {
+    const sim = new Simulation({ seed: 7 });
+    expect(sim.usedRandomness()).toBe(false);
+    sim.stream("fetched-but-unused");
+    expect(sim.usedRandomness()).toBe(false);
+    sim.stream("used").next();
+    expect(sim.usedRandomness()).toBe(true);
+
+    const restored = new Simulation({ seed: 7 });
+    restored.restore(JSON.parse(JSON.stringify(sim.snapshot())));
+    expect(restored.usedRandomness()).toBe(true);
+    const untouched = new Simulation({ seed: 7 });
+    untouched.stream("fetched-but-unused");
+    const copy = new Simulation({ seed: 7 });
+    copy.restore(JSON.parse(JSON.stringify(untouched.snapshot())));
+    expect(copy.usedRandomness()).toBe(false);
   });
 
   it("a simulation needs a finite seed", () => {

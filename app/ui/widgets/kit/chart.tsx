@@ -67,7 +67,7 @@ export function Chart(props: {
           <table className="w-full text-left text-xs tabular-nums">
             <caption className="sr-only">
               {props.title}
-              {stride > 1 ? ` (every ${stride}th sample)` : ""}
+              {stride > 1 ? ` (every ${ordinal(stride)} sample)` : ""}
             </caption>
             <thead className="sticky top-0 bg-slate-100 dark:bg-slate-800">
               <tr>
@@ -82,6 +82,13 @@ export function Chart(props: {
               </tr>
             </thead>
             <tbody>
+              {x.length === 0 ? (
+                <tr className="border-t border-slate-200 dark:border-slate-700">
+                  <td colSpan={props.series.length + 1} className="px-2 py-2 text-slate-600 dark:text-slate-400">
+                    No samples yet: play or step the simulation to record some.
+                  </td>
+                </tr>
+              ) : null}
               {x.map((xv, i) =>
                 i % stride === 0 ? (
                   <tr key={i} className="border-t border-slate-200 dark:border-slate-700">
@@ -139,7 +146,6 @@ export function Chart(props: {
           </div>
           <div className="ml-12 flex justify-between text-[0.7rem] tabular-nums text-slate-600 dark:text-slate-400">
             <span>{x.length > 0 || props.xDomain ? fx(xMin) : ""}</span>
-            <span>{props.xLabel}</span>
             <span>{x.length > 1 || props.xDomain ? fx(xMax) : ""}</span>
           </div>
           <ul className="ml-12 flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label="Legend">
@@ -159,7 +165,10 @@ export function Chart(props: {
                 {s.label}
               </li>
             ))}
-            <li className="text-slate-600 dark:text-slate-400">y: {props.yLabel}</li>
+            {/* The axes' names go with the legend: between the end ticks, a name read like a tick missing its number. */}
+            <li className="text-slate-600 dark:text-slate-400">
+              x: {props.xLabel} · y: {props.yLabel}
+            </li>
           </ul>
         </div>
       )}
@@ -181,4 +190,12 @@ function pathFor(
     else d += s.step ? ` H${X} V${Y}` : ` L${X} ${Y}`;
   }
   return d;
+}
+
+const ORDINAL_SUFFIX: Record<string, string> = { one: "st", two: "nd", few: "rd", other: "th" };
+const ordinalRules = new Intl.PluralRules("en", { type: "ordinal" });
+
+/** 2 → "2nd", 3 → "3rd", 11 → "11th". */
+function ordinal(n: number): string {
+  return `${n}${ORDINAL_SUFFIX[ordinalRules.select(n)] ?? "th"}`;
 }

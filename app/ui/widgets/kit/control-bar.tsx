@@ -16,6 +16,9 @@ export function ControlBar<H extends SimulationHandle, V>(props: {
   const format = props.formatTime ?? formatDuration;
   const speedId = useId();
   const seedId = useId();
+  const seedHintId = useId();
+  // Said only once the run has moved: at t = 0 nothing has been drawn in any run.
+  const seedless = !c.randomized && c.nowMs > 0;
   const [seedText, setSeedText] = useState(String(c.seed));
   const [seedShown, setSeedShown] = useState(c.seed);
   // Keep the field in step when the seed changes elsewhere (adjusting state while rendering, not in an effect).
@@ -28,17 +31,19 @@ export function ControlBar<H extends SimulationHandle, V>(props: {
     if (Number.isFinite(n) && n >= 0 && n !== c.seed) c.setSeed(n);
     else setSeedText(String(c.seed));
   };
+  // At the end of a run Play and Step do nothing, but stay focusable (aria-disabled, not disabled): a focused button
+  // that became disabled would drop keyboard and screen-reader users' focus to the page body mid-run.
   return (
     <div role="group" aria-label="Simulation controls" className="flex flex-wrap items-end gap-2">
       <button
         type="button"
         className={primaryButtonClass}
-        onClick={c.playing ? c.pause : c.play}
-        disabled={c.ended}
+        onClick={c.ended ? undefined : c.playing ? c.pause : c.play}
+        aria-disabled={c.ended || undefined}
       >
         {c.playing ? "Pause" : c.reducedMotion ? "Run" : "Play"}
       </button>
-      <button type="button" className={buttonClass} onClick={c.step} disabled={c.ended}>
+      <button type="button" className={buttonClass} onClick={c.ended ? undefined : c.step} aria-disabled={c.ended || undefined}>
         {props.stepLabel ?? "Step"}
       </button>
       <button type="button" className={buttonClass} onClick={c.reset}>
@@ -69,6 +74,7 @@ export function ControlBar<H extends SimulationHandle, V>(props: {
         <input
           id={seedId}
           className={`${fieldClass} w-24 tabular-nums`}
+          aria-describedby={seedless ? seedHintId : undefined}
           inputMode="numeric"
           value={seedText}
           onChange={(e) => setSeedText(e.target.value.replace(/[^0-9]/g, ""))}
@@ -83,6 +89,11 @@ export function ControlBar<H extends SimulationHandle, V>(props: {
         t = {format(c.nowMs)}
         {c.endMs !== undefined ? ` of ${format(c.endMs)}` : ""}
       </p>
+      {seedless ? (
+        <p id={seedHintId} className="basis-full text-xs text-slate-600 dark:text-slate-400">
+          This run has drawn no random numbers, so every seed gives the same result.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 
 /** Anything that owns a simulation the hook can drive (a `World` from lib/sim qualifies). */
 export interface SimulationHandle {
-  readonly sim: { readonly nowMs: number; runUntil(tMs: number): number };
+  readonly sim: { readonly nowMs: number; runUntil(tMs: number): number; usedRandomness?(): boolean };
 }
 
 export interface UseSimulationOptions<H extends SimulationHandle, V> {
@@ -30,6 +30,8 @@ export interface SimulationControls<H extends SimulationHandle, V> {
   ended: boolean;
   reducedMotion: boolean;
   endMs: number | undefined;
+  /** False while the run has drawn no random number: until then every seed gives the same run. */
+  randomized: boolean;
   play(): void;
   pause(): void;
   step(): void;
@@ -53,11 +55,15 @@ interface Run<H, V> {
   handle: H;
   view: V;
   nowMs: number;
+  randomized: boolean;
 }
+
+/** A simulation that cannot tell is assumed to use its seed. */
+const randomized = (handle: SimulationHandle) => handle.sim.usedRandomness?.() ?? true;
 
 function start<H extends SimulationHandle, V>(create: (seed: number) => H, view: (h: H) => V, seed: number): Run<H, V> {
   const handle = create(seed);
-  return { create, seed, handle, view: view(handle), nowMs: handle.sim.nowMs };
+  return { create, seed, handle, view: view(handle), nowMs: handle.sim.nowMs, randomized: randomized(handle) };
 }
 
 const REDUCED_MOTION_QUERY = "(prefers-reduced-motion: reduce)";
@@ -98,7 +104,13 @@ export function useSimulation<H extends SimulationHandle, V>(
   });
 
   const refresh = useCallback(() => {
-    setRun((r) => ({ ...r, view: viewRef.current(r.handle), nowMs: r.handle.sim.nowMs }));
+    // Once a run has drawn a random number it stays randomized: skip the check from then on.
+    setRun((r) => ({
+      ...r,
+      view: viewRef.current(r.handle),
+      nowMs: r.handle.sim.nowMs,
+      randomized: r.randomized || randomized(r.handle),
+    }));
   }, []);
 
   const ended = endMs !== undefined && run.nowMs >= endMs;
@@ -145,6 +157,7 @@ export function useSimulation<H extends SimulationHandle, V>(
     ended,
     reducedMotion,
     endMs,
+    randomized: run.randomized,
     play: () => {
       if (ended) return;
       if (reducedMotion) advance(endMs === undefined ? REDUCED_MOTION_STEPS * stepMs : endMs - run.handle.sim.nowMs);
