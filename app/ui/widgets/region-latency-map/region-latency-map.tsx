@@ -53,11 +53,68 @@ function outline(points: readonly (readonly [number, number])[]): string {
 }
 const CONTINENT_PATHS = CONTINENTS.map(outline);
 /** Cities whose labels would collide below them are labelled to one side instead. */
-const LABEL_SIDE: Record<string, "left" | "right"> = { london: "left", berlin: "right", "new-york": "right", "san-francisco": "left" };
+/** Where a city's label goes, for cities whose default spot (below) would collide with a neighbour or a Region. */
+const LABEL_SIDE: Record<string, "left" | "right" | "above"> = {
+  london: "above",
+  berlin: "right",
+  "new-york": "right",
+  "san-francisco": "left",
+};
+const LABEL_AT = {
+  left: { dx: -9, dy: -3, anchor: "end" },
+  right: { dx: 9, dy: -3, anchor: "start" },
+  above: { dx: 0, dy: -11, anchor: "middle" },
+  below: { dx: 0, dy: 17, anchor: "middle" },
+} as const;
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A label's box at font size 10 (about 5.6 units per character), from its anchor point. */
+function labelBox(x: number, y: number, text: string, anchor: "start" | "middle" | "end"): Box {
+  const w = text.length * 5.6;
+  const left = anchor === "start" ? x : anchor === "middle" ? x - w / 2 : x - w;
+  return { x: left, y: y - 9, w, h: 11 };
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/**
+ * Which deployed Regions get a label: Regions crowd together (six in Europe), so a label is drawn only where it
+ * overlaps no city label, no deployed Region's marker and no Region label placed before it. Every marker keeps a tooltip, and the table below
+ * names every Region.
+ */
+function labelledRegions(view: MapView, config: MapConfig): Set<string> {
+  const taken: Box[] = view.cities.map((c) => {
+    const p = project(PLACES[c.city]!.latitude, PLACES[c.city]!.longitude);
+    const at = LABEL_AT[LABEL_SIDE[c.city] ?? "below"];
+    return labelBox(p.x + at.dx, p.y + at.dy, `${c.name} ${formatNumber(c.route.rttMs)}`, at.anchor);
+  });
+  for (const rid of config.regions) {
+    const r = REGION_LOCATIONS[rid]!;
+    const p = project(r.latitude, r.longitude);
+    taken.push({ x: p.x - 5, y: p.y - 5, w: 10, h: 10 });
+  }
+  const out = new Set<string>();
+  for (const rid of config.regions) {
+    const r = REGION_LOCATIONS[rid]!;
+    const p = project(r.latitude, r.longitude);
+    const box = labelBox(p.x - 8, p.y + 12, rid, "end");
+    if (taken.some((t) => overlaps(t, box))) continue;
+    taken.push(box);
+    out.add(rid);
+  }
+  return out;
+}
 
 function WorldSketch(props: { view: MapView; config: MapConfig }) {
   const id = useId();
   const { view, config } = props;
+  const labelled = labelledRegions(view, config);
   const desc =
     `Sketch map. Deployed Regions: ${config.regions.map((r) => REGION_LOCATIONS[r]!.name).join(", ")}. ` +
     view.cities.map((c) => `${c.name} is routed to ${c.regionName}, ${formatNumber(c.route.rttMs)} ms round trip`).join("; ") +
@@ -67,7 +124,7 @@ function WorldSketch(props: { view: MapView; config: MapConfig }) {
       role="img"
       aria-labelledby={`${id}-t ${id}-d`}
       viewBox={`0 0 ${MAP_W} ${MAP_H}`}
-      className="block h-auto w-full rounded-md border border-slate-200 bg-sky-50 dark:border-slate-700 dark:bg-slate-950"
+      className="block h-auto w-full min-w-[42rem] rounded-md border border-slate-200 bg-sky-50 dark:border-slate-700 dark:bg-slate-950"
     >
       <title id={`${id}-t`}>Where the users are and which Region serves each city</title>
       <desc id={`${id}-d`}>{desc}</desc>
@@ -94,6 +151,7 @@ function WorldSketch(props: { view: MapView; config: MapConfig }) {
         const on = config.regions.includes(rid);
         return (
           <g key={rid}>
+            <title>{`${rid} (${r.name})${on ? ", deployed" : ""}`}</title>
             <rect
               x={p.x - (on ? 5 : 3.5)}
               y={p.y - (on ? 5 : 3.5)}
@@ -102,8 +160,8 @@ function WorldSketch(props: { view: MapView; config: MapConfig }) {
               strokeWidth={1.2}
               className={on ? "fill-indigo-600 stroke-white dark:fill-indigo-400 dark:stroke-slate-950" : "fill-white stroke-slate-500 dark:fill-slate-900 dark:stroke-slate-400"}
             />
-            {on ? (
-              <text x={p.x + 7} y={p.y - 6} fontSize={10} fontWeight={600} className="fill-indigo-800 dark:fill-indigo-200">
+            {labelled.has(rid) ? (
+              <text x={p.x - 8} y={p.y + 12} fontSize={10} fontWeight={600} textAnchor="end" className="fill-indigo-800 dark:fill-indigo-200">
                 {rid}
               </text>
             ) : null}
@@ -112,14 +170,15 @@ function WorldSketch(props: { view: MapView; config: MapConfig }) {
       })}
       {view.cities.map((c) => {
         const p = project(PLACES[c.city]!.latitude, PLACES[c.city]!.longitude);
+        const at = LABEL_AT[LABEL_SIDE[c.city] ?? "below"];
         return (
           <g key={c.city}>
             <circle cx={p.x} cy={p.y} r={3 + 6 * Math.sqrt(c.share)} strokeWidth={1} className="fill-amber-400/70 stroke-amber-700 dark:fill-amber-500/60 dark:stroke-amber-300" />
             <text
-              x={p.x + (LABEL_SIDE[c.city] === "left" ? -9 : LABEL_SIDE[c.city] === "right" ? 9 : 0)}
-              y={p.y + (LABEL_SIDE[c.city] ? -3 : 17)}
+              x={p.x + at.dx}
+              y={p.y + at.dy}
               fontSize={10}
-              textAnchor={LABEL_SIDE[c.city] === "left" ? "end" : LABEL_SIDE[c.city] === "right" ? "start" : "middle"}
+              textAnchor={at.anchor}
               className="fill-slate-800 dark:fill-slate-100"
             >
               {c.name} {formatNumber(c.route.rttMs)}
@@ -234,7 +293,11 @@ export function RegionLatencyMap(props: RegionLatencyMapProps) {
         </div>
       </SettingsFieldset>
 
-      <WorldSketch view={v} config={config} />
+      {/* On phones the map keeps a readable scale and scrolls sideways; the table below has the same figures. */}
+      {/* Focusable, so keyboard users can scroll it too. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Latency map">
+        <WorldSketch view={v} config={config} />
+      </div>
 
       <ControlBar controls={controls} stepLabel="Step 5 s" />
       <LiveRegion message={mapStatus(v, config, controls.ended, controls.playing)} />
