@@ -374,9 +374,18 @@ export const SIM_CONFIG_SCENARIOS: Readonly<Record<string, SimConfigScenario>> =
   ...scalingDesignScenarios,
 };
 
-/** Replaces `{name}` in a template with the parameter's value; unknown names are left as they are. */
+/**
+ * Replaces `{name}` in a template with the parameter's value, and `{name|day|days}` with the value and the noun that
+ * agrees with it ("1 day", "3 days"). Unknown names are left as they are.
+ */
 export function fillTemplate(template: string, params: Params): string {
-  return template.replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  return template.replace(
+    /\{([a-zA-Z][a-zA-Z0-9]*)(?:\|([^|{}]+)\|([^|{}]+))?\}/g,
+    (whole, name: string, singular: string | undefined, plural: string | undefined) => {
+      if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+      const value = params[name];
+      if (singular === undefined || plural === undefined) return String(value);
+      return `${String(value)} ${value === 1 ? singular : plural}`;
+    },
   );
 }

@@ -62,5 +62,6 @@ describe("simulator-generated questions", () => {
 
   it("fills templates and leaves unknown names alone", () => {
     expect(fillTemplate("{a} of {b} in {c}", { a: 4, b: "six" })).toBe("4 of six in {c}");
+    expect(fillTemplate("{n|day|days}, {m|day|days}, {z|day|days}", { n: 1, m: 3 })).toBe("1 day, 3 days, {z|day|days}");
   });
 });
