@@ -83,12 +83,26 @@ function labelBox(x: number, y: number, text: string, anchor: "start" | "middle"
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
+interface RegionLabel {
+  x: number;
+  y: number;
+  anchor: "start" | "end";
+}
+
+/** Where a Region's label may go, in order of preference: below left, above left, above right, below right. */
+const REGION_LABEL_SPOTS = [
+  { dx: -8, dy: 12, anchor: "end" },
+  { dx: -8, dy: -6, anchor: "end" },
+  { dx: 8, dy: -6, anchor: "start" },
+  { dx: 8, dy: 12, anchor: "start" },
+] as const;
+
 /**
- * Which deployed Regions get a label: Regions crowd together (six in Europe), so a label is drawn only where it
- * overlaps no city label, no deployed Region's marker and no Region label placed before it. Every marker keeps a tooltip, and the table below
- * names every Region.
+ * Which deployed Regions get a label, and where: Regions crowd together (six in Europe), so a label goes in the first
+ * spot that overlaps no city label, no deployed Region's marker and no Region label placed before it, or nowhere.
+ * Every marker keeps a tooltip, and the table below names every Region.
  */
-function labelledRegions(view: MapView, config: MapConfig): Set<string> {
+function labelledRegions(view: MapView, config: MapConfig): Map<string, RegionLabel> {
   const taken: Box[] = view.cities.map((c) => {
     const p = project(PLACES[c.city]!.latitude, PLACES[c.city]!.longitude);
     const at = LABEL_AT[LABEL_SIDE[c.city] ?? "below"];
@@ -99,14 +113,18 @@ function labelledRegions(view: MapView, config: MapConfig): Set<string> {
     const p = project(r.latitude, r.longitude);
     taken.push({ x: p.x - 5, y: p.y - 5, w: 10, h: 10 });
   }
-  const out = new Set<string>();
+  const out = new Map<string, RegionLabel>();
   for (const rid of config.regions) {
     const r = REGION_LOCATIONS[rid]!;
     const p = project(r.latitude, r.longitude);
-    const box = labelBox(p.x - 8, p.y + 12, rid, "end");
-    if (taken.some((t) => overlaps(t, box))) continue;
-    taken.push(box);
-    out.add(rid);
+    for (const spot of REGION_LABEL_SPOTS) {
+      const label = { x: p.x + spot.dx, y: p.y + spot.dy, anchor: spot.anchor };
+      const box = labelBox(label.x, label.y, rid, label.anchor);
+      if (taken.some((t) => overlaps(t, box))) continue;
+      taken.push(box);
+      out.set(rid, label);
+      break;
+    }
   }
   return out;
 }
@@ -149,6 +167,7 @@ function WorldSketch(props: { view: MapView; config: MapConfig }) {
         const r = REGION_LOCATIONS[rid]!;
         const p = project(r.latitude, r.longitude);
         const on = config.regions.includes(rid);
+        const label = labelled.get(rid);
         return (
           <g key={rid}>
             <title>{`${rid} (${r.name})${on ? ", deployed" : ""}`}</title>
@@ -160,8 +179,8 @@ function WorldSketch(props: { view: MapView; config: MapConfig }) {
               strokeWidth={1.2}
               className={on ? "fill-indigo-600 stroke-white dark:fill-indigo-400 dark:stroke-slate-950" : "fill-white stroke-slate-500 dark:fill-slate-900 dark:stroke-slate-400"}
             />
-            {labelled.has(rid) ? (
-              <text x={p.x - 8} y={p.y + 12} fontSize={10} fontWeight={600} textAnchor="end" className="fill-indigo-800 dark:fill-indigo-200">
+            {label ? (
+              <text x={label.x} y={label.y} fontSize={10} fontWeight={600} textAnchor={label.anchor} className="fill-indigo-800 dark:fill-indigo-200">
                 {rid}
               </text>
             ) : null}
