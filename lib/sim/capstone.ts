@@ -71,7 +71,7 @@ export type CapstoneScaling = "fixed" | "target-tracking";
 export const CAPSTONE_DATABASES: Readonly<Record<CapstoneDatabase, { label: string; nodes: number; failoverMs: number | null }>> = {
   single: { label: "Single-AZ instance", nodes: 1, failoverMs: null },
   "multi-az": { label: "Multi-AZ instance (one synchronous standby)", nodes: 2, failoverMs: 60_000 },
-  "multi-az-cluster": { label: "Multi-AZ cluster (two synchronous standbys, faster failover)", nodes: 3, failoverMs: 35_000 },
+  "multi-az-cluster": { label: "Multi-AZ cluster (two readable standbys, semisynchronous, faster failover)", nodes: 3, failoverMs: 35_000 },
 };
 
 /** Health-check intervals offered (ALB's default is 30 s); 2 failed checks mark a target unhealthy. */

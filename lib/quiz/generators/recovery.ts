@@ -180,7 +180,7 @@ export const recoveryScenarios: Readonly<Record<string, SimConfigScenario>> = {
     description: "Choose a DR strategy, backup interval and failover decision that meet an RTO and RPO at the lowest running cost.",
     params(seed) {
       const p = drawParams(seed);
-      return { story: p.story, rtoMin: p.rtoMin, rpoMin: p.rpoMin, rpoText: p.rpoMin >= 60 ? `${p.rpoMin / 60} hours` : `${p.rpoMin} min`, dataGiB: p.dataGiB };
+      return { story: p.story, rtoMin: p.rtoMin, rpoMin: p.rpoMin, rpoText: durationText(p.rpoMin), dataGiB: p.dataGiB };
     },
     fields: () => FIELDS,
     grade(seed, values) {
@@ -213,3 +213,10 @@ export const recoveryScenarios: Readonly<Record<string, SimConfigScenario>> = {
     },
   },
 };
+
+/** "5 minutes", "1 hour", "4 hours": the prompt's units, spelled like its RTO's. */
+function durationText(minutes: number): string {
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = minutes / 60;
+  return `${hours} hour${hours === 1 ? "" : "s"}`;
+}

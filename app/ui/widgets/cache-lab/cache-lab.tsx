@@ -102,6 +102,7 @@ export function CacheLab(props: CacheLabProps) {
           <SelectField<Skew>
             id={`${uid}-skew`}
             label="Popularity"
+            width="min-w-0 sm:col-span-2"
             value={config.skew}
             options={(Object.keys(SKEWS) as Skew[]).map((k) => ({ value: k, label: SKEWS[k].label }))}
             onChange={(skew) => update({ skew })}
