@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Role } from "@/generated/prisma/enums";
 import { prisma } from "./client";
 import type { Actor } from "./actor";
@@ -38,10 +39,13 @@ export function findUserForSignIn(email: string) {
   });
 }
 
-/** The account a session token names, as it is now; null once it has been deleted. */
-export function findSessionAccount(userId: string) {
-  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true, name: true, email: true } });
-}
+/**
+ * The account a session token names, as it is now; null once it has been deleted. Memoised per server render
+ * (React `cache`): a page reads the session more than once (guards, layout), and each read would query again.
+ */
+export const findSessionAccount = cache((userId: string) =>
+  prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true, name: true, email: true } }),
+);
 
 export function getProfile(actor: Actor) {
   return prisma.user.findUnique({
@@ -64,14 +68,17 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
-/** What journey maths needs about the actor: their zone and when their 30 days began. */
-export async function getJourneySettings(actor: Actor) {
+/**
+ * What journey maths needs about the actor: their zone and when their 30 days began. Memoised per server render
+ * (React `cache`, keyed by the actor object): the dashboard's summary and journey both need it.
+ */
+export const getJourneySettings = cache(async (actor: Actor) => {
   const row = await prisma.user.findUnique({
     where: { id: actor.id },
     select: { timeZone: true, courseStartedAt: true },
   });
   return row ?? { timeZone: "UTC", courseStartedAt: new Date() };
-}
+});
 
 export function updateSettings(actor: Actor, data: { name?: string; timeZone?: string }) {
   return prisma.user.update({
