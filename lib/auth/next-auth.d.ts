@@ -11,6 +11,5 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
-    role?: Role;
   }
 }

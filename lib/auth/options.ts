@@ -4,7 +4,6 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { findSessionAccount, findUserForSignIn } from "@/lib/db/users";
 import { signInSchema } from "@/lib/validation/auth";
-import type { Role } from "@/generated/prisma/enums";
 import { noteFailedSignIn, noteSuccessfulSignIn, signInRetryAfterSec } from "./throttle";
 
 /** Messages thrown from `authorize` reach the sign-in form as `error`; keep them safe to show. */
@@ -44,16 +43,14 @@ export const authOptions: AuthOptions = {
           throw new Error(INVALID_CREDENTIALS);
         }
         await noteSuccessfulSignIn(email);
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        return { id: user.id, email: user.email, name: user.name };
       },
     }),
   ],
   callbacks: {
+    // The token names the account only; the session callback reads its name and role afresh.
     async jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.role = (user as { role?: Role }).role ?? "LEARNER";
-      }
+      if (user) token.uid = user.id;
       return token;
     },
     // Every session read (server guards and /api/auth/session) checks the account still exists and takes its

@@ -35,7 +35,7 @@ export async function createUser(input: NewUser) {
 export function findUserForSignIn(email: string) {
   return prisma.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: { id: true, email: true, name: true, passwordHash: true },
   });
 }
 
