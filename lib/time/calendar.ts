@@ -1,6 +1,25 @@
 /** Calendar arithmetic in a learner's time zone (pure; no server APIs). */
 
+/** The formats this module writes, each with its locale (en-CA writes dates as YYYY-MM-DD). */
+const STYLES = {
+  "date-time": {
+    locale: "en",
+    options: { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
+  },
+  "iso-date": { locale: "en-CA", options: { year: "numeric", month: "2-digit", day: "2-digit" } },
+} satisfies Record<string, { locale: string; options: Intl.DateTimeFormatOptions }>;
 const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per style and zone: building an Intl.DateTimeFormat costs far more than using one. */
+function zoneFormatter(style: keyof typeof STYLES, timeZone: string): Intl.DateTimeFormat {
+  const key = `${style}|${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(STYLES[style].locale, { ...STYLES[style].options, timeZone });
+    formatters.set(key, format);
+  }
+  return format;
+}
 
 /** True for zones the runtime knows (IANA names such as "Europe/Berlin", or "UTC"). */
 export function isValidTimeZone(zone: string): boolean {
@@ -20,34 +39,14 @@ export function canonicalTimeZone(zone: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** "Nov 22, 2026, 6:59 AM EST": an instant as a clock in `timeZone` shows it, with the zone's short name. */
 export function formatDateTime(at: Date | string, timeZone: string): string {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en", {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "numeric",
-      minute: "2-digit",
-      timeZone,
-      timeZoneName: "short",
-    });
-    dateTimeFormats.set(timeZone, format);
-  }
-  return format.format(new Date(at));
+  return zoneFormatter("date-time", timeZone).format(new Date(at));
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(at: Date, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    formatters.set(timeZone, f);
-  }
-  return f.format(at);
+  return zoneFormatter("iso-date", timeZone).format(at);
 }
 
 /** Adds whole days to a YYYY-MM-DD date. */
