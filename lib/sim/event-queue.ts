@@ -22,6 +22,9 @@
  * request. Timer events take part in the same total order, so where an event is stored still never matters.
  */
 
+/** Runs when an event of its kind is popped; `atMs` is the event's time (the simulation's clock). */
+export type EventHandler = (a: number, b: number, atMs: number) => void;
+
 /** One pending event as plain data (for snapshots and inspection; the hot path never builds these). */
 export interface QueuedEvent {
   atMs: number;
@@ -73,6 +76,8 @@ export class EventQueue {
   private cursorBucket = 0;
   private cursorIndex = 0;
   private calendarCount = 0;
+  /** At least the latest bucket holding an event (exact after a re-file; only grows until the calendar empties). */
+  private lastBucket = 0;
   private popsSinceTune = 0;
   private tuneFromMs = 0;
 
@@ -94,6 +99,9 @@ export class EventQueue {
   private minWhere = IN_CALENDAR;
   private minSlot = NONE;
   private minPrev = NONE;
+
+  /** The simulation's clock: `run` sets it to each event's time before dispatching the event. */
+  clockMs = 0;
 
   /** Fields of the event most recently removed by `pop()`: read them before the next pop. */
   poppedAtMs = 0;
@@ -149,23 +157,54 @@ export class EventQueue {
     return this.popUntil(Infinity);
   }
 
-  /** Like `pop`, but only when the next event is at or before `tMs` (one call per event on the hot path). */
+  /** Like `pop`, but only when the next event is at or before `tMs`. */
   popUntil(tMs: number): boolean {
     if (this.count === 0) return false;
     this.findMin();
     const t = this.minAtMs;
     if (t > tMs) return false;
     const slot = this.minSlot;
-    const where = this.minWhere;
     this.poppedAtMs = t;
     this.poppedPriority = this.priority[slot] as number;
     this.poppedSeq = this.seq[slot] as number;
     this.poppedKind = this.kind[slot] as number;
     this.poppedA = this.argA[slot] as number;
     this.poppedB = this.argB[slot] as number;
+    this.removeMin();
+    return true;
+  }
+
+  /**
+   * Pops and dispatches every event at or before `tMs` (at most `limit` of them): sets `clockMs` to the event's time,
+   * then calls `handlers[kind](a, b, atMs)`. Returns how many ran. This is the simulation's main loop; it lives here
+   * rather than in `Simulation` so that V8 inlines the pop into it (a call per event, and the `popped*` round trip,
+   * cost about 5 % of a service run).
+   */
+  run(tMs: number, limit: number, handlers: readonly EventHandler[]): number {
+    let n = 0;
+    while (n < limit && this.count > 0) {
+      this.findMin();
+      const t = this.minAtMs;
+      if (t > tMs) break;
+      const slot = this.minSlot;
+      const kind = this.kind[slot] as number;
+      const a = this.argA[slot] as number;
+      const b = this.argB[slot] as number;
+      this.removeMin();
+      this.clockMs = t;
+      n++;
+      (handlers[kind] as EventHandler)(a, b, t);
+    }
+    return n;
+  }
+
+  /** Removes the event `findMin` found (after its fields have been read: the slot may be reused at once). */
+  private removeMin(): void {
+    const slot = this.minSlot;
+    const where = this.minWhere;
     if (where === IN_TIMER) {
       this.disarm(this.firstTimer);
-      return true;
+      return;
     }
     this.count--;
     this.free[this.freeCount++] = slot;
@@ -174,9 +213,8 @@ export class EventQueue {
     } else {
       this.unlink(slot, this.minPrev);
       // Only calendar pops count: the bucket width follows the calendar's own events.
-      if (++this.popsSinceTune === TUNE_EVERY) this.tune(t);
+      if (++this.popsSinceTune === TUNE_EVERY) this.tune(this.minAtMs);
     }
-    return true;
   }
 
   /** Removes the event with this handle. Linear in the queue size: cancellation is rare, popping is not. */
@@ -330,9 +368,18 @@ export class EventQueue {
     if (this.calendarCount === 0) {
       // An empty calendar can move its window anywhere: start it at this event.
       this.cursorBucket = bucket;
+      this.lastBucket = bucket;
     }
-    const rel = bucket - this.cursorBucket;
+    let rel = bucket - this.cursorBucket;
+    if (rel < 0 && this.lastBucket - bucket < RING) {
+      // Earlier than the cursor (which skips ahead to the next busy bucket even when a timer's event comes first):
+      // move the window back to take it, as long as the latest filed event stays inside.
+      this.cursorIndex = (this.cursorIndex + rel) & RING_MASK;
+      this.cursorBucket = bucket;
+      rel = 0;
+    }
     if (rel >= 0 && rel < RING) {
+      if (bucket > this.lastBucket) this.lastBucket = bucket;
       const r = (this.cursorIndex + rel) & RING_MASK;
       this.link[slot] = this.head[r] as number;
       this.head[r] = slot;

@@ -1,9 +1,8 @@
 /** The simulation engine's public API. Pure TypeScript: runs the same in the browser, in Node and in tests. */
 export { createRng, createStream, deriveSeed, hashString, type Rng } from "./random";
-export { EventQueue, type QueuedEvent } from "./event-queue";
+export { EventQueue, type EventHandler, type QueuedEvent } from "./event-queue";
 export {
   Simulation,
-  type EventHandler,
   type LogEntry,
   type SimContext,
   type SimModel,

@@ -5,7 +5,7 @@
  * Models register event kinds once (one handler per kind, not a closure per event) and schedule events as
  * (time, kind, two numeric arguments). They write a typed log and keep plain-data state for `snapshot()`.
  */
-import { EventQueue } from "./event-queue";
+import { EventQueue, type EventHandler } from "./event-queue";
 import { createRng, deriveSeed, type Rng } from "./random";
 
 /** Every log entry is a discriminated union member with the simulated time it happened at. */
@@ -13,9 +13,6 @@ export interface LogEntry {
   readonly type: string;
   readonly atMs: number;
 }
-
-/** Runs when an event of its kind is popped; `atMs` equals the simulation's `nowMs`. */
-export type EventHandler = (a: number, b: number, atMs: number) => void;
 
 /** A component whose state is part of the simulation's snapshot. `name` keys its state and must be unique. */
 export interface SimModel<State = unknown> {
@@ -84,7 +81,6 @@ const DEFAULT_MAX_LOG = 50_000;
 
 export class Simulation<L extends LogEntry = LogEntry> implements SimContext<L> {
   readonly seed: number;
-  private now = 0;
   private processed = 0;
   private readonly queue = new EventQueue();
   private readonly handlers: EventHandler[] = [];
@@ -103,7 +99,7 @@ export class Simulation<L extends LogEntry = LogEntry> implements SimContext<L> 
   }
 
   get nowMs(): number {
-    return this.now;
+    return this.queue.clockMs;
   }
 
   get eventsProcessed(): number {
@@ -131,7 +127,7 @@ export class Simulation<L extends LogEntry = LogEntry> implements SimContext<L> 
   /** Schedules an event; lower `priority` runs first among events at the same time. Returns a cancel handle. */
   schedule(atMs: number, kind: number, a = 0, b = 0, priority = 0): number {
     // The messages are built in a separate function, so this one stays small enough to inline into models.
-    if (!(atMs >= this.now) || !(kind >>> 0 < this.handlers.length)) this.badSchedule(atMs, kind);
+    if (!(atMs >= this.queue.clockMs) || !(kind >>> 0 < this.handlers.length)) this.badSchedule(atMs, kind);
     return this.queue.push(atMs, priority, kind, a, b);
   }
 
@@ -140,12 +136,12 @@ export class Simulation<L extends LogEntry = LogEntry> implements SimContext<L> 
   }
 
   scheduleTimer(timer: number, atMs: number, kind: number, a = 0, b = 0, priority = 0): number {
-    if (!(atMs >= this.now) || !(kind >>> 0 < this.handlers.length)) this.badSchedule(atMs, kind);
+    if (!(atMs >= this.queue.clockMs) || !(kind >>> 0 < this.handlers.length)) this.badSchedule(atMs, kind);
     return this.queue.pushTimer(timer, atMs, priority, kind, a, b);
   }
 
   private badSchedule(atMs: number, kind: number): never {
-    if (!(atMs >= this.now)) throw new Error(`Cannot schedule at ${atMs} ms: the clock is already at ${this.now} ms.`);
+    if (!(atMs >= this.queue.clockMs)) throw new Error(`Cannot schedule at ${atMs} ms: the clock is already at ${this.queue.clockMs} ms.`);
     throw new Error(`Unknown event kind ${kind}.`);
   }
 
@@ -155,27 +151,17 @@ export class Simulation<L extends LogEntry = LogEntry> implements SimContext<L> 
 
   /** Processes the next event; false when none is pending. */
   step(): boolean {
-    const q = this.queue;
-    if (!q.pop()) return false;
-    this.now = q.poppedAtMs;
+    if (this.queue.run(Infinity, 1, this.handlers) === 0) return false;
     this.processed++;
-    (this.handlers[q.poppedKind] as EventHandler)(q.poppedA, q.poppedB, q.poppedAtMs);
     return true;
   }
 
   /** Processes every event at or before `tMs`, then sets the clock to `tMs`. Returns how many ran. */
   runUntil(tMs: number): number {
-    if (tMs < this.now) throw new Error(`Cannot run back to ${tMs} ms: the clock is already at ${this.now} ms.`);
-    const q = this.queue;
-    const handlers = this.handlers;
-    let n = 0;
-    while (q.popUntil(tMs)) {
-      this.now = q.poppedAtMs;
-      n++;
-      (handlers[q.poppedKind] as EventHandler)(q.poppedA, q.poppedB, q.poppedAtMs);
-    }
+    if (tMs < this.queue.clockMs) throw new Error(`Cannot run back to ${tMs} ms: the clock is already at ${this.queue.clockMs} ms.`);
+    const n = this.queue.run(tMs, Infinity, this.handlers);
     this.processed += n;
-    this.now = tMs;
+    this.queue.clockMs = tMs;
     return n;
   }
 
@@ -240,7 +226,7 @@ export class Simulation<L extends LogEntry = LogEntry> implements SimContext<L> 
     return {
       version: 1,
       seed: this.seed,
-      nowMs: this.now,
+      nowMs: this.queue.clockMs,
       eventsProcessed: this.processed,
       nextSeq: this.queue.sequence,
       queue: this.queue.entries().map((e) => ({ ...e, kind: this.kindNames[e.kind] as string })),
@@ -273,7 +259,7 @@ export class Simulation<L extends LogEntry = LogEntry> implements SimContext<L> 
       if (!(name in snapshot.models)) throw new Error(`Snapshot has no state for model "${name}".`);
       model.restore(snapshot.models[name]);
     }
-    this.now = snapshot.nowMs;
+    this.queue.clockMs = snapshot.nowMs;
     this.processed = snapshot.eventsProcessed;
     this.entries = snapshot.log.slice();
     this.total = snapshot.logTotal;
