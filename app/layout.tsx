@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
+import { Announcer } from "./ui/announcer";
 import { Providers } from "./ui/providers";
 import { SiteHeader } from "./ui/site-header";
 import { ThemeScript } from "./ui/theme-script";
@@ -41,6 +42,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <Providers>
           <SiteHeader />
+          <Announcer />
           <main id="main" className="pb-24">
             {children}
           </main>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/guards";
+import { getOpenAssignments } from "@/lib/services/classes";
 import { getJourney } from "@/lib/services/journey";
 import { getProgressSummary } from "@/lib/services/progress";
 import { dueCount } from "@/lib/services/review";
@@ -8,6 +9,7 @@ import { formatDateTime } from "@/lib/time/calendar";
 import { requestNow } from "@/lib/time/clock";
 import { HistoryCharts } from "../ui/dashboard/history-charts";
 import { JourneyCalendar } from "../ui/dashboard/journey-calendar";
+import { AssignmentStatusBadge } from "../ui/classes/assignment-status";
 import { StatusBadge } from "../ui/status-badge";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -21,7 +23,11 @@ function formatDuration(seconds: number): string {
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
   const now = await requestNow();
-  const [summary, due] = await Promise.all([getProgressSummary(user, now), dueCount(user, now)]);
+  const [summary, due, assignments] = await Promise.all([
+    getProgressSummary(user, now),
+    dueCount(user, now),
+    getOpenAssignments(user, now),
+  ]);
   const journey = await getJourney(user, now, summary);
   const attempts = summary.attempts;
   const current = summary.days.find((d) => d.day === summary.currentDay);
@@ -81,6 +87,33 @@ export default async function DashboardPage() {
           </dd>
         </div>
       </dl>
+
+      {assignments.length > 0 ? (
+        <section className="card mt-8 p-5" aria-labelledby="assignments-heading" data-testid="dashboard-assignments">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="assignments-heading" className="text-lg font-semibold text-slate-900 dark:text-white">Assignments to do</h2>
+            <Link href="/classes" className="text-sm font-semibold text-brand-700 underline dark:text-brand-300">All classes</Link>
+          </div>
+          <ul className="mt-3 divide-y divide-slate-200 dark:divide-slate-800">
+            {assignments.slice(0, 5).map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                <span className="min-w-0 wrap-anywhere">
+                  <Link href={a.quizPath} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                    Day {a.day}: {a.title}
+                  </Link>
+                  <span className="block text-xs text-slate-500 dark:text-slate-400">
+                    {a.className} · due <time dateTime={a.dueAt}>{formatDateTime(a.dueAt, summary.timeZone)}</time>
+                  </span>
+                </span>
+                <AssignmentStatusBadge status={a.status} percent={null} />
+              </li>
+            ))}
+          </ul>
+          {assignments.length > 5 ? (
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">And {assignments.length - 5} more on your classes page.</p>
+          ) : null}
+        </section>
+      ) : null}
 
       <div className="mt-8">
         <JourneyCalendar journey={journey} />

@@ -2,24 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { sendJson, type Refusal } from "../ui/api-client";
 import { signOut } from "../ui/session";
-
-/** A refused request: its message, and the message of each field the API's `details` name. */
-interface Refusal {
-  message: string;
-  fields: Record<string, string>;
-}
+import { TextField } from "../ui/text-field";
 
 async function send(method: "PATCH" | "DELETE", body: unknown): Promise<Refusal | null> {
-  const res = await fetch("/api/account", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  if (res.ok) return null;
-  const json = await res.json().catch(() => ({}));
-  const fields: Record<string, string> = {};
-  if (Array.isArray(json.details)) {
-    for (const d of json.details) if (typeof d?.path === "string" && typeof d.message === "string") fields[d.path] ??= d.message;
-  }
-  const first = Object.values(fields)[0];
-  return { message: first ?? json.error ?? `Request failed (${res.status}).`, fields };
+  const result = await sendJson(method, "/api/account", body);
+  return result.ok ? null : result.refusal;
 }
 
 export function SettingsForms({ name, email, timeZone }: { name: string; email: string; timeZone: string }) {
@@ -66,18 +55,7 @@ export function SettingsForms({ name, email, timeZone }: { name: string; email: 
       <form onSubmit={saveProfile} className="card space-y-5 p-6" noValidate>
         <h2 className="text-lg font-semibold text-slate-900 dark:text-white">Profile</h2>
         <div>
-          <label htmlFor="name" className="field-label">Name</label>
-          <input
-            id="name"
-            name="name"
-            defaultValue={name}
-            required
-            maxLength={80}
-            className="field-input"
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? "name-error" : undefined}
-          />
-          {nameError ? <p id="name-error" role="alert" className="field-error">{nameError}</p> : null}
+          <TextField id="name" name="name" label="Name" error={nameError} defaultValue={name} required maxLength={80} />
         </div>
         <div>
           <label htmlFor="timeZone" className="field-label">Time zone</label>

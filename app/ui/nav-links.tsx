@@ -9,7 +9,10 @@ const LINKS = [
   { href: "/course", label: "Course" },
   { href: "/dashboard", label: "Dashboard" },
   { href: "/review", label: "Review" },
+  { href: "/classes", label: "Classes" },
 ];
+/** Instructors and admins also teach (lib/auth/roles.ts decides on the server; this only shows the link). */
+const TEACH_LINK = { href: "/teach", label: "Teach" };
 
 const DUE_COUNT_EVENT = "nimbus:due-count";
 
@@ -50,9 +53,11 @@ function useDueCount(): number | null {
 export function NavLinks() {
   const pathname = usePathname();
   const due = useDueCount();
+  const { user } = useSession();
+  const links = user?.role === "INSTRUCTOR" || user?.role === "ADMIN" ? [...LINKS, TEACH_LINK] : LINKS;
   return (
-    <nav aria-label="Main" className="flex items-center gap-1">
-      {LINKS.map((link) => {
+    <nav aria-label="Main" className="flex flex-wrap items-center gap-1 sm:flex-nowrap">
+      {links.map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <Link

@@ -1,8 +1,9 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { forbidden as forbiddenPage, redirect } from "next/navigation";
 import type { Actor } from "@/lib/db/actor";
-import { unauthorized } from "@/lib/errors";
+import { forbidden, unauthorized } from "@/lib/errors";
+import { canTeach } from "./roles";
 import { authOptions } from "./options";
 
 export interface SessionUser extends Actor {
@@ -29,5 +30,19 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
 export async function requireApiUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw unauthorized();
+  return user;
+}
+
+/** Pages for instructors: anonymous visitors go to sign-in, signed-in learners get the 403 page (app/forbidden.tsx). */
+export async function requireInstructor(returnTo: string): Promise<SessionUser> {
+  const user = await requireUser(returnTo);
+  if (!canTeach(user)) forbiddenPage();
+  return user;
+}
+
+/** API routes for instructors: 401 when signed out, 403 for anyone who does not teach. */
+export async function requireApiInstructor(): Promise<SessionUser> {
+  const user = await requireApiUser();
+  if (!canTeach(user)) throw forbidden("Only instructors can do this.");
   return user;
 }

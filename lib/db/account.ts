@@ -5,7 +5,7 @@ import type { Actor } from "./actor";
 /** Everything stored about the actor, and nothing about anyone else (every relation is filtered by their id). */
 export async function exportUserData(actor: Actor) {
   const where = { userId: actor.id };
-  const [profile, progress, attempts, activities, cards, reviews] = await Promise.all([
+  const [profile, progress, attempts, activities, cards, reviews, enrollments, teaching] = await Promise.all([
     prisma.user.findUnique({
       where: { id: actor.id },
       select: { id: true, email: true, name: true, role: true, timeZone: true, courseStartedAt: true, createdAt: true, updatedAt: true },
@@ -15,8 +15,15 @@ export async function exportUserData(actor: Actor) {
     prisma.activity.findMany({ where, orderBy: { at: "asc" } }),
     prisma.reviewCard.findMany({ where, orderBy: { createdAt: "asc" } }),
     prisma.reviewLog.findMany({ where, orderBy: { reviewedAt: "asc" } }),
+    // Classes the actor is in: the class's name only, not its roster or code (those are the instructor's).
+    prisma.enrollment.findMany({ where, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, classroom: { select: { id: true, name: true } } } }),
+    prisma.classroom.findMany({
+      where: { instructorId: actor.id },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true, joinCode: true, createdAt: true, assignments: { select: { day: true, dueAt: true, instructions: true, createdAt: true } } },
+    }),
   ]);
-  return { profile, progress, attempts, activities, reviewCards: cards, reviewLogs: reviews };
+  return { profile, progress, attempts, activities, reviewCards: cards, reviewLogs: reviews, classesJoined: enrollments, classesTaught: teaching };
 }
 
 /** Deletes the actor's account; every row of theirs goes with it (foreign keys cascade). */

@@ -3,6 +3,7 @@ import { cache } from "react";
 import type { Role } from "@/generated/prisma/enums";
 import { prisma } from "./client";
 import type { Actor } from "./actor";
+import { isUniqueViolation } from "./prisma-errors";
 
 export interface NewUser {
   email: string;
@@ -62,10 +63,6 @@ export async function ensureUser(input: NewUser) {
     create: { email: input.email, name: input.name, passwordHash: input.passwordHash, role: input.role ?? "LEARNER" },
     select: { id: true },
   });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 /**

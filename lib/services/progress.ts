@@ -10,6 +10,7 @@ import { localDate } from "@/lib/time/calendar";
 import { mastery, type Evidence } from "@/lib/quiz/mastery";
 import { addLessonTime, completeLesson, listProgress, markLessonOpened } from "@/lib/db/progress";
 import { notFound } from "@/lib/errors";
+import { attemptPercent } from "./gradebook";
 import { noteActivity } from "./journey";
 
 export type DayStatus = "not_started" | "in_progress" | "completed" | "coming_soon";
@@ -81,7 +82,7 @@ export async function getProgressSummary(actor: Actor, now = new Date()): Promis
   const bySlug = new Map(rows.map((r) => [r.lessonSlug, r]));
   const best = new Map<string, { percent: number; count: number }>();
   for (const a of attempts) {
-    const percent = a.maxScore > 0 ? round1(((a.score ?? 0) / a.maxScore) * 100) : 0;
+    const percent = attemptPercent(a);
     const prev = best.get(a.lessonSlug);
     best.set(a.lessonSlug, { percent: Math.max(prev?.percent ?? 0, percent), count: (prev?.count ?? 0) + 1 });
   }
@@ -162,7 +163,7 @@ export async function getProgressSummary(actor: Actor, now = new Date()): Promis
         attemptId: a.id,
         day: dayOfSlug(a.lessonSlug),
         submittedAt: (a.submittedAt as Date).toISOString(),
-        percent: a.maxScore > 0 ? round1(((a.score ?? 0) / a.maxScore) * 100) : 0,
+        percent: attemptPercent(a),
       }))
       .reverse(),
     completionHistory,

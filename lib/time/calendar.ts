@@ -7,6 +7,10 @@ const STYLES = {
     options: { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
   },
   "iso-date": { locale: "en-CA", options: { year: "numeric", month: "2-digit", day: "2-digit" } },
+  "wall-clock": {
+    locale: "en-US",
+    options: { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
+  },
 } satisfies Record<string, { locale: string; options: Intl.DateTimeFormatOptions }>;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -47,6 +51,43 @@ export function formatDateTime(at: Date | string, timeZone: string): string {
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(at: Date, timeZone: string): string {
   return zoneFormatter("iso-date", timeZone).format(at);
+}
+
+/** What a clock in `timeZone` shows at `atMs`, read back as if it were UTC (whole seconds). */
+function wallClockAsUtcMs(atMs: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const p of zoneFormatter("wall-clock", timeZone).formatToParts(atMs)) if (p.type !== "literal") parts[p.type] = Number(p.value);
+  return Date.UTC(parts.year as number, (parts.month as number) - 1, parts.day, parts.hour, parts.minute, parts.second);
+}
+
+const DAY_MS = 86_400_000;
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * The instant at which a clock in `timeZone` shows `local` (an `<input type="datetime-local">` value,
+ * "YYYY-MM-DDTHH:mm"); null when `local` is not such a value or names no real date. A wall time that a daylight-saving
+ * change skips resolves to the instant an hour later on the clock; one it repeats resolves to its first occurrence.
+ */
+export function instantFromLocal(local: string, timeZone: string): Date | null {
+  const m = LOCAL_INPUT.exec(local);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const wallMs = Date.UTC(y, mo - 1, d, h, mi);
+  const check = new Date(wallMs);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return null;
+  // A zone changes its offset at most once within a day or so: try the offsets a day before and a day after. When
+  // both candidates show this wall time it is repeated (take the first); when neither does, it is skipped, and the
+  // offset from before the change moves it forward by the change.
+  const before = wallMs - (wallClockAsUtcMs(wallMs - DAY_MS, timeZone) - (wallMs - DAY_MS));
+  const after = wallMs - (wallClockAsUtcMs(wallMs + DAY_MS, timeZone) - (wallMs + DAY_MS));
+  const shows = (atMs: number) => wallClockAsUtcMs(atMs, timeZone) === wallMs;
+  const atMs = shows(before) && shows(after) ? Math.min(before, after) : shows(after) ? after : before;
+  return new Date(atMs);
+}
+
+/** The `<input type="datetime-local">` value ("YYYY-MM-DDTHH:mm") for an instant on a clock in `timeZone`. */
+export function localInputValue(at: Date, timeZone: string): string {
+  return new Date(wallClockAsUtcMs(at.getTime(), timeZone)).toISOString().slice(0, 16);
 }
 
 /** Adds whole days to a YYYY-MM-DD date. */

@@ -9,4 +9,5 @@ export const daySchema = z
   .pipe(z.number().int().min(1).max(30));
 export const quizIdSchema = z.string().regex(/^day-\d{2}$/);
 /** cuid-shaped ids; anything else cannot exist, so it is rejected before a query. */
-export const attemptIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/);
+export const recordIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/);
+export const attemptIdSchema = recordIdSchema;

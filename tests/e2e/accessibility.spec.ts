@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, signInPage, uniqueEmail } from "./helpers";
+import { classWithMember, PASSWORD, signInPage, uniqueEmail } from "./helpers";
 
 async function expectNoSeriousViolations(page: Page, label: string) {
   // After a client-side navigation (starting or submitting a quiz) Next commits the new page's <title> some tens of
@@ -44,6 +44,20 @@ for (const scheme of ["light", "dark"] as const) {
     }
   });
 }
+
+test("class pages have no serious or critical axe violations (light and dark)", async ({ page, playwright }) => {
+  const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const member = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const { classId, email } = await classWithMember(api, member);
+  await signInPage(page, email, PASSWORD, "/teach");
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ["/teach", `/teach/${classId}`, "/classes"]) {
+      await page.goto(path, { waitUntil: "networkidle" });
+      await expectNoSeriousViolations(page, `${path} (${scheme})`);
+    }
+  }
+});
 
 test("keyboard focus stays on Run when it ends the run (the button is aria-disabled, not removed from focus)", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });

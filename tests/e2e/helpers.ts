@@ -75,3 +75,34 @@ export function secretStrings(quiz: Quiz): string[] {
   }
   return out;
 }
+
+/** Makes an account an instructor in the e2e server's database (sign-up only ever creates learners). */
+export function promoteToInstructor(email: string) {
+  const db = new Database(path.join(process.cwd(), "data", "e2e.db"));
+  try {
+    db.prepare(`UPDATE "User" SET role = 'INSTRUCTOR' WHERE email = ?`).run(email);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A class with one member and one assignment, owned by a fresh instructor signed in on `api`: the instructor pages
+ * with every section filled in. Returns the class id and the instructor's email.
+ */
+export async function classWithMember(
+  api: APIRequestContext,
+  member: APIRequestContext,
+  name = "Page check class",
+): Promise<{ classId: string; email: string; memberEmail: string }> {
+  const email = await signedInRequest(api, "Page Instructor");
+  promoteToInstructor(email);
+  const created = await api.post("/api/classes", { data: { name } });
+  expect(created.status()).toBe(201);
+  const { id, joinCode } = (await created.json()) as { id: string; joinCode: string };
+  const dueAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+  expect((await api.post(`/api/classes/${id}/assignments`, { data: { day: 2, dueAt, instructions: "Read first." } })).status()).toBe(201);
+  const memberEmail = await signedInRequest(member, "Page Member");
+  expect((await member.post("/api/classes/join", { data: { code: joinCode } })).status()).toBe(201);
+  return { classId: id, email, memberEmail };
+}

@@ -1,12 +1,24 @@
 import { expect, test } from "@playwright/test";
-import { signInPage } from "./helpers";
+import { classWithMember, PASSWORD, signInPage } from "./helpers";
 
 test.use({ viewport: { width: 360, height: 780 } });
 
 /** Nothing may scroll sideways on a small phone: the header, the plan, a lesson with its widget, the dashboard. */
 test("no horizontal overflow at 360 px", async ({ page }) => {
   await signInPage(page, "learner@nimbus.test", "nimbus-learner");
-  for (const path of ["/", "/course", "/day/2", "/day/2/quiz", "/dashboard", "/signin"]) {
+  for (const path of ["/", "/course", "/day/2", "/day/2/quiz", "/dashboard", "/classes", "/signin"]) {
+    await page.goto(path, { waitUntil: "networkidle" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+});
+
+test("the instructor's pages do not scroll sideways at 360 px (the gradebook scrolls inside its own region)", async ({ page, playwright }) => {
+  const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const member = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const { classId, email } = await classWithMember(api, member);
+  await signInPage(page, email, PASSWORD, "/teach");
+  for (const path of ["/teach", `/teach/${classId}`]) {
     await page.goto(path, { waitUntil: "networkidle" });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { getQuizById } from "@/lib/content/quizzes";
 import { deleteUser, exportUserData } from "@/lib/db/account";
 import { prisma } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { drawLayout } from "@/lib/quiz/layout";
 import { getAttemptView, startAttempt, submitAttempt } from "@/lib/services/attempts";
 import { getJourney } from "@/lib/services/journey";
 import { getProgressSummary, markLessonComplete, openLesson } from "@/lib/services/progress";
 import { checkReviewAnswer, getReviewQueue, rateCard } from "@/lib/services/review";
+import { appError } from "../support/app-error";
 import { newLearner } from "../support/learners";
 import { isSimulated, perfectResponse, perfectResponses } from "../support/quiz-answers";
 
@@ -16,16 +16,6 @@ const MIN = 60_000;
 const DAY = 86_400_000;
 const t0 = new Date("2027-01-10T09:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("attempt rules", () => {
   const day2 = getQuizById("day-02");

@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { requireApiUser } from "@/lib/auth/guards";
+import { joinClass } from "@/lib/services/classes";
+import { joinClassSchema } from "@/lib/validation/classes";
+
+/** Joins the class a code opens: 404 for an unknown code, 409 when already in it or teaching it. */
+export const POST = apiRoute(async (request) => {
+  const user = await requireApiUser();
+  const { code } = await readJson(request, joinClassSchema);
+  return NextResponse.json(await joinClass(user, code), { status: 201 });
+});

@@ -1,0 +1,191 @@
+import "server-only";
+import { conflict, notFound } from "@/lib/errors";
+import { prisma } from "./client";
+import type { Actor } from "./actor";
+import { isUniqueViolation } from "./prisma-errors";
+
+/**
+ * Classes, enrollments and assignments. An instructor reaches only the classes they teach (an admin reaches every
+ * class); a learner reaches only their own enrollments. Someone else's class is "not found", not "forbidden", so ids
+ * reveal nothing.
+ */
+
+const NO_CLASS = "No class with that id.";
+
+function taughtBy(actor: Actor, classId: string) {
+  return actor.role === "ADMIN" ? { id: classId } : { id: classId, instructorId: actor.id };
+}
+
+/** Creates a class taught by the actor. Returns null when the join code is taken (the caller draws another). */
+export async function createClassroom(actor: Actor, input: { name: string; joinCode: string }) {
+  try {
+    return await prisma.classroom.create({
+      data: { name: input.name, joinCode: input.joinCode, instructorId: actor.id },
+      select: { id: true, name: true, joinCode: true, createdAt: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
+/** The classes the actor teaches, newest first, with their sizes. */
+export function listTaughtClasses(actor: Actor) {
+  return prisma.classroom.findMany({
+    where: { instructorId: actor.id },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      name: true,
+      joinCode: true,
+      createdAt: true,
+      _count: { select: { enrollments: true, assignments: true } },
+    },
+  });
+}
+
+/** One class the actor teaches, with its roster and assignments; 404 for anyone else's. */
+export async function getTaughtClass(actor: Actor, classId: string) {
+  const found = await prisma.classroom.findFirst({
+    where: taughtBy(actor, classId),
+    select: {
+      id: true,
+      name: true,
+      joinCode: true,
+      createdAt: true,
+      instructor: { select: { name: true } },
+      enrollments: {
+        orderBy: { joinedAt: "asc" },
+        select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+      },
+      assignments: { orderBy: [{ dueAt: "asc" }, { day: "asc" }], select: { id: true, day: true, dueAt: true, instructions: true, createdAt: true } },
+    },
+  });
+  if (!found) throw notFound(NO_CLASS);
+  return found;
+}
+
+/**
+ * The submitted attempts of a class's members at the given quizzes (for its gradebook), only for a class the actor
+ * teaches. Attempts are read as they are: an enrollment does not copy or own them.
+ */
+export async function listClassAttempts(actor: Actor, classId: string, quizIds: string[]) {
+  await assertTeaches(actor, classId);
+  if (quizIds.length === 0) return [];
+  return prisma.quizAttempt.findMany({
+    where: {
+      quizId: { in: quizIds },
+      submittedAt: { not: null },
+      user: { enrollments: { some: { classId } } },
+    },
+    select: { userId: true, quizId: true, score: true, maxScore: true, submittedAt: true },
+  });
+}
+
+/** Which lessons each member has completed (for the roster's progress column). */
+export async function listClassCompletions(actor: Actor, classId: string) {
+  await assertTeaches(actor, classId);
+  return prisma.lessonProgress.findMany({
+    where: { status: "COMPLETED", user: { enrollments: { some: { classId } } } },
+    select: { userId: true, day: true },
+  });
+}
+
+export async function renameClassroom(actor: Actor, classId: string, name: string) {
+  const { count } = await prisma.classroom.updateMany({ where: taughtBy(actor, classId), data: { name } });
+  if (count === 0) throw notFound(NO_CLASS);
+}
+
+/** Gives the class a new join code (the old one stops working). False when the code is taken. */
+export async function setJoinCode(actor: Actor, classId: string, joinCode: string): Promise<boolean> {
+  try {
+    const { count } = await prisma.classroom.updateMany({ where: taughtBy(actor, classId), data: { joinCode } });
+    if (count === 0) throw notFound(NO_CLASS);
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+/** Deletes the class with its enrollments and assignments; members keep their own progress and attempts. */
+export async function deleteClassroom(actor: Actor, classId: string) {
+  const { count } = await prisma.classroom.deleteMany({ where: taughtBy(actor, classId) });
+  if (count === 0) throw notFound(NO_CLASS);
+}
+
+export async function createAssignment(actor: Actor, classId: string, input: { day: number; dueAt: Date; instructions: string }) {
+  await assertTeaches(actor, classId);
+  try {
+    return await prisma.assignment.create({
+      data: { classId, day: input.day, dueAt: input.dueAt, instructions: input.instructions },
+      select: { id: true, day: true, dueAt: true, instructions: true, createdAt: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`Day ${input.day} is already assigned to this class: change its due date instead.`);
+    throw error;
+  }
+}
+
+export async function updateAssignment(
+  actor: Actor,
+  classId: string,
+  assignmentId: string,
+  data: { dueAt?: Date; instructions?: string },
+) {
+  await assertTeaches(actor, classId);
+  const { count } = await prisma.assignment.updateMany({ where: { id: assignmentId, classId }, data });
+  if (count === 0) throw notFound("No assignment with that id in this class.");
+}
+
+export async function deleteAssignment(actor: Actor, classId: string, assignmentId: string) {
+  await assertTeaches(actor, classId);
+  const { count } = await prisma.assignment.deleteMany({ where: { id: assignmentId, classId } });
+  if (count === 0) throw notFound("No assignment with that id in this class.");
+}
+
+/** Removes a member: the class's instructor may remove anyone, a learner only themselves (leaving the class). */
+export async function removeMember(actor: Actor, classId: string, userId: string) {
+  if (userId !== actor.id) await assertTeaches(actor, classId);
+  const { count } = await prisma.enrollment.deleteMany({ where: { classId, userId } });
+  if (count === 0) throw notFound("That person is not a member of this class.");
+}
+
+/** The class a join code opens (only what a learner about to join may see). */
+export function findClassByJoinCode(joinCode: string) {
+  return prisma.classroom.findUnique({ where: { joinCode }, select: { id: true, name: true, instructorId: true } });
+}
+
+/** Enrolls the actor. Joining twice is a 409 (the unique index decides). */
+export async function enroll(actor: Actor, classId: string) {
+  try {
+    await prisma.enrollment.create({ data: { classId, userId: actor.id } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("You are already in this class.");
+    throw error;
+  }
+}
+
+/** The actor's classes (as a learner), with their instructor and assignments. */
+export function listEnrolledClasses(actor: Actor) {
+  return prisma.enrollment.findMany({
+    where: { userId: actor.id },
+    orderBy: { joinedAt: "asc" },
+    select: {
+      joinedAt: true,
+      classroom: {
+        select: {
+          id: true,
+          name: true,
+          instructor: { select: { name: true } },
+          assignments: { orderBy: [{ dueAt: "asc" }, { day: "asc" }], select: { id: true, day: true, dueAt: true, instructions: true } },
+        },
+      },
+    },
+  });
+}
+
+async function assertTeaches(actor: Actor, classId: string) {
+  const found = await prisma.classroom.findFirst({ where: taughtBy(actor, classId), select: { id: true } });
+  if (!found) throw notFound(NO_CLASS);
+}

@@ -1,0 +1,295 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { canTeach } from "@/lib/auth/roles";
+import { getCourseDay, hasQuiz } from "@/lib/content/syllabus";
+import type { Actor } from "@/lib/db/actor";
+import { listSubmittedAttempts } from "@/lib/db/attempts";
+import * as db from "@/lib/db/classes";
+import { getJourneySettings } from "@/lib/db/users";
+import { badRequest, conflict, forbidden, notFound } from "@/lib/errors";
+import { lessonSlug, quizPath } from "@/lib/content/paths";
+import {
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  MAX_DUE_AHEAD_DAYS,
+  type NewAssignmentInput,
+  type UpdateAssignmentInput,
+} from "@/lib/validation/classes";
+import { formatDateTime, localDate } from "@/lib/time/calendar";
+import { gradeCell, STATUS_LABELS, toCsv, type AssignmentStatus, type GradeCell } from "./gradebook";
+
+function assertCanTeach(actor: Actor) {
+  if (!canTeach(actor)) throw forbidden("Only instructors can manage classes.");
+}
+
+/** "ABCDEFGH" → "ABCD-EFGH": easier to read out and to type. */
+export function formatJoinCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+function drawJoinCode(): string {
+  let code = "";
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** 31^8 ≈ 8.5 × 10^11 codes: a collision is rare, so a few fresh draws always find a free one. */
+const CODE_DRAWS = 5;
+
+export async function createClass(actor: Actor, input: { name: string }) {
+  assertCanTeach(actor);
+  for (let i = 0; i < CODE_DRAWS; i++) {
+    const created = await db.createClassroom(actor, { name: input.name, joinCode: drawJoinCode() });
+    if (created) return { ...created, joinCode: formatJoinCode(created.joinCode) };
+  }
+  throw new Error("Could not draw a free join code.");
+}
+
+export async function newJoinCode(actor: Actor, classId: string): Promise<string> {
+  assertCanTeach(actor);
+  for (let i = 0; i < CODE_DRAWS; i++) {
+    const code = drawJoinCode();
+    if (await db.setJoinCode(actor, classId, code)) return formatJoinCode(code);
+  }
+  throw new Error("Could not draw a free join code.");
+}
+
+export async function renameClass(actor: Actor, classId: string, name: string) {
+  assertCanTeach(actor);
+  await db.renameClassroom(actor, classId, name);
+}
+
+export async function deleteClass(actor: Actor, classId: string) {
+  assertCanTeach(actor);
+  await db.deleteClassroom(actor, classId);
+}
+
+export interface TaughtClassSummary {
+  id: string;
+  name: string;
+  joinCode: string;
+  createdAt: string;
+  members: number;
+  assignments: number;
+}
+
+export async function listClassesTaught(actor: Actor): Promise<TaughtClassSummary[]> {
+  assertCanTeach(actor);
+  const rows = await db.listTaughtClasses(actor);
+  return rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    joinCode: formatJoinCode(c.joinCode),
+    createdAt: c.createdAt.toISOString(),
+    members: c._count.enrollments,
+    assignments: c._count.assignments,
+  }));
+}
+
+export interface AssignmentView {
+  id: string;
+  day: number;
+  title: string;
+  /** The day's quiz, where learners do the assignment. */
+  quizPath: string;
+  dueAt: string;
+  instructions: string;
+}
+
+function assignmentView(a: { id: string; day: number; dueAt: Date; instructions: string }): AssignmentView {
+  return {
+    id: a.id,
+    day: a.day,
+    title: getCourseDay(a.day)?.title ?? `Day ${a.day}`,
+    quizPath: quizPath(a.day),
+    dueAt: a.dueAt.toISOString(),
+    instructions: a.instructions,
+  };
+}
+
+export interface AssignmentStats extends AssignmentView {
+  /** Members who submitted by the due date. */
+  onTime: number;
+  late: number;
+  missing: number;
+  /** Mean grade (best on-time percentage) of the members who submitted on time. */
+  meanOnTimePercent: number | null;
+}
+
+export interface GradebookRow {
+  userId: string;
+  name: string;
+  email: string;
+  joinedAt: string;
+  lessonsCompleted: number;
+  /** One cell per assignment, in the order of `assignments`. */
+  cells: GradeCell[];
+}
+
+export interface ClassOverview {
+  id: string;
+  name: string;
+  joinCode: string;
+  instructorName: string;
+  /** The viewer's zone, for showing and entering due dates. */
+  timeZone: string;
+  assignments: AssignmentStats[];
+  members: GradebookRow[];
+}
+
+/** The instructor's view of one class: assignments with their statistics, and the gradebook. */
+export async function getClassOverview(actor: Actor, classId: string, now: Date): Promise<ClassOverview> {
+  assertCanTeach(actor);
+  const found = await db.getTaughtClass(actor, classId);
+  const quizIds = found.assignments.map((a) => lessonSlug(a.day));
+  const [attempts, completions, { timeZone }] = await Promise.all([
+    db.listClassAttempts(actor, classId, quizIds),
+    db.listClassCompletions(actor, classId),
+    getJourneySettings(actor),
+  ]);
+  const byUserQuiz = new Map<string, typeof attempts>();
+  for (const a of attempts) {
+    const key = `${a.userId}|${a.quizId}`;
+    const list = byUserQuiz.get(key);
+    if (list) list.push(a);
+    else byUserQuiz.set(key, [a]);
+  }
+  const completedBy = new Map<string, number>();
+  for (const c of completions) completedBy.set(c.userId, (completedBy.get(c.userId) ?? 0) + 1);
+
+  const members: GradebookRow[] = found.enrollments.map((e) => ({
+    userId: e.user.id,
+    name: e.user.name,
+    email: e.user.email,
+    joinedAt: e.joinedAt.toISOString(),
+    lessonsCompleted: completedBy.get(e.user.id) ?? 0,
+    cells: found.assignments.map((a) => gradeCell(byUserQuiz.get(`${e.user.id}|${lessonSlug(a.day)}`) ?? [], a.dueAt, now)),
+  }));
+  const assignments: AssignmentStats[] = found.assignments.map((a, i) => {
+    const cells = members.map((m) => m.cells[i] as GradeCell);
+    const graded = cells.filter((c) => c.onTimePercent !== null).map((c) => c.onTimePercent as number);
+    return {
+      ...assignmentView(a),
+      onTime: graded.length,
+      late: cells.filter((c) => c.status === "late").length,
+      missing: cells.filter((c) => c.status === "missing").length,
+      meanOnTimePercent: graded.length > 0 ? Math.round((graded.reduce((x, y) => x + y, 0) / graded.length) * 10) / 10 : null,
+    };
+  });
+  return {
+    id: found.id,
+    name: found.name,
+    joinCode: formatJoinCode(found.joinCode),
+    instructorName: found.instructor.name,
+    timeZone,
+    assignments,
+    members,
+  };
+}
+
+/**
+ * The gradebook as CSV: one row per member; per assignment, the grade (best by the due date, which the header
+ * names on the instructor's clock), the status as the page words it, and the best percentage including late work.
+ * It starts with a byte-order mark, without which Excel reads UTF-8 names ("Zoë") as Latin-1.
+ */
+export async function gradebookCsv(actor: Actor, classId: string, now: Date): Promise<{ filename: string; csv: string }> {
+  const overview = await getClassOverview(actor, classId, now);
+  const zone = overview.timeZone;
+  const header = ["Name", "Email", "Joined", "Lessons completed"];
+  for (const a of overview.assignments) {
+    header.push(`Day ${a.day} grade (%), due ${formatDateTime(a.dueAt, zone)}`, `Day ${a.day} status`, `Day ${a.day} best incl. late (%)`);
+  }
+  const rows = overview.members.map((m) => {
+    const row: (string | number | null)[] = [m.name, m.email, localDate(new Date(m.joinedAt), zone), m.lessonsCompleted];
+    for (const c of m.cells) row.push(c.onTimePercent, STATUS_LABELS[c.status], c.bestPercent);
+    return row;
+  });
+  const slug = overview.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "class";
+  return { filename: `${slug}-gradebook.csv`, csv: `\uFEFF${toCsv([header, ...rows])}` };
+}
+
+function checkDueAt(dueAt: Date, now: Date) {
+  // A minute's grace: the form's value is read a moment before it arrives.
+  if (dueAt.getTime() < now.getTime() - 60_000) throw badRequest("Pick a due date in the future.", [{ path: "dueAt", message: "Pick a due date in the future." }]);
+  if (dueAt.getTime() > now.getTime() + MAX_DUE_AHEAD_DAYS * 86_400_000) {
+    const message = `Pick a due date within ${MAX_DUE_AHEAD_DAYS} days.`;
+    throw badRequest(message, [{ path: "dueAt", message }]);
+  }
+}
+
+export async function assignDay(actor: Actor, classId: string, input: NewAssignmentInput, now: Date): Promise<AssignmentView> {
+  assertCanTeach(actor);
+  if (!hasQuiz(input.day)) {
+    const message = `Day ${input.day} has no quiz yet, so it cannot be assigned.`;
+    throw badRequest(message, [{ path: "day", message }]);
+  }
+  checkDueAt(input.dueAt, now);
+  return assignmentView(await db.createAssignment(actor, classId, input));
+}
+
+export async function changeAssignment(actor: Actor, classId: string, assignmentId: string, input: UpdateAssignmentInput, now: Date) {
+  assertCanTeach(actor);
+  if (input.dueAt) checkDueAt(input.dueAt, now);
+  await db.updateAssignment(actor, classId, assignmentId, input);
+}
+
+export async function unassign(actor: Actor, classId: string, assignmentId: string) {
+  assertCanTeach(actor);
+  await db.deleteAssignment(actor, classId, assignmentId);
+}
+
+/** The instructor removes a member, or a learner leaves (`userId` is their own). */
+export async function removeFromClass(actor: Actor, classId: string, userId: string) {
+  if (userId !== actor.id) assertCanTeach(actor);
+  await db.removeMember(actor, classId, userId);
+}
+
+export async function joinClass(actor: Actor, code: string): Promise<{ id: string; name: string }> {
+  const found = await db.findClassByJoinCode(code);
+  if (!found) throw notFound("No class has that code. Check it with your instructor.");
+  if (found.instructorId === actor.id) throw conflict("You teach this class, so you cannot join it as a learner.");
+  await db.enroll(actor, found.id);
+  return { id: found.id, name: found.name };
+}
+
+export interface LearnerAssignment extends AssignmentView {
+  status: AssignmentStatus;
+  onTimePercent: number | null;
+  bestPercent: number | null;
+  attempts: number;
+}
+
+export interface LearnerClass {
+  id: string;
+  name: string;
+  instructorName: string;
+  joinedAt: string;
+  assignments: LearnerAssignment[];
+}
+
+/** The actor's classes as a learner, each assignment with their own standing. */
+export async function getMyClasses(actor: Actor, now: Date): Promise<LearnerClass[]> {
+  const [enrollments, attempts] = await Promise.all([db.listEnrolledClasses(actor), listSubmittedAttempts(actor)]);
+  return enrollments.map((e) => ({
+    id: e.classroom.id,
+    name: e.classroom.name,
+    instructorName: e.classroom.instructor.name,
+    joinedAt: e.joinedAt.toISOString(),
+    assignments: e.classroom.assignments.map((a) => {
+      const cell = gradeCell(
+        attempts.filter((t) => t.quizId === lessonSlug(a.day)),
+        a.dueAt,
+        now,
+      );
+      return { ...assignmentView(a), ...cell };
+    }),
+  }));
+}
+
+/** The actor's assignments that still want work (open or missing), soonest first: the dashboard's to-do list. */
+export async function getOpenAssignments(actor: Actor, now: Date): Promise<(LearnerAssignment & { className: string })[]> {
+  const classes = await getMyClasses(actor, now);
+  return classes
+    .flatMap((c) => c.assignments.filter((a) => a.status === "open" || a.status === "missing").map((a) => ({ ...a, className: c.name })))
+    .sort((x, y) => x.dueAt.localeCompare(y.dueAt));
+}

@@ -1,0 +1,204 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { exportUserData } from "@/lib/db/account";
+import { startAttempt, submitAttempt } from "@/lib/services/attempts";
+import {
+  assignDay,
+  changeAssignment,
+  createClass,
+  deleteClass,
+  getClassOverview,
+  getMyClasses,
+  getOpenAssignments,
+  gradebookCsv,
+  joinClass,
+  listClassesTaught,
+  newJoinCode,
+  removeFromClass,
+  renameClass,
+  unassign,
+} from "@/lib/services/classes";
+import { markLessonComplete } from "@/lib/services/progress";
+import { joinCodeSchema } from "@/lib/validation/classes";
+import { appError } from "../support/app-error";
+import { newLearner } from "../support/learners";
+import { perfectResponses } from "../support/quiz-answers";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const t0 = new Date("2027-03-01T09:00:00Z");
+const at = (ms: number) => new Date(t0.getTime() + ms);
+
+async function newInstructor() {
+  const learner = await newLearner();
+  await prisma.user.update({ where: { id: learner.id }, data: { role: "INSTRUCTOR" } });
+  return { ...learner, role: "INSTRUCTOR" as const };
+}
+
+const code = (formatted: string) => joinCodeSchema.parse(formatted);
+
+/** Takes day 2's quiz: a perfect score, or none of the answers. */
+async function takeDay2(learner: { id: string; role: "LEARNER" | "INSTRUCTOR" | "ADMIN" }, when: Date, perfect: boolean) {
+  const { attempt } = await startAttempt(learner, "day-02", when);
+  const responses = perfect ? await perfectResponses(attempt.id) : {};
+  return submitAttempt(learner, attempt.id, { responses }, new Date(when.getTime() + 60_000));
+}
+
+describe("classes: roles and scoping", () => {
+  it("only instructors create classes; a class's codes, roster and gradebook are its instructor's alone", async () => {
+    const teacher = await newInstructor();
+    const other = await newInstructor();
+    const learner = await newLearner();
+    expect((await appError(createClass(learner, { name: "Mine" }))).status).toBe(403);
+
+    const created = await createClass(teacher, { name: "Cloud 101" });
+    expect(created.joinCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect((await listClassesTaught(teacher)).map((c) => c.id)).toContain(created.id);
+    expect((await listClassesTaught(other)).map((c) => c.id)).not.toContain(created.id);
+
+    // Another instructor's class is not found (ids reveal nothing); a learner is refused outright.
+    for (const call of [
+      getClassOverview(other, created.id, t0),
+      assignDay(other, created.id, { day: 2, dueAt: at(DAY), instructions: "" }, t0),
+      renameClass(other, created.id, "Taken over"),
+      newJoinCode(other, created.id),
+      deleteClass(other, created.id),
+      gradebookCsv(other, created.id, t0),
+    ]) {
+      expect((await appError(call)).status).toBe(404);
+    }
+    expect((await appError(getClassOverview(learner, created.id, t0))).status).toBe(403);
+    expect((await appError(assignDay(learner, created.id, { day: 2, dueAt: at(DAY), instructions: "" }, t0))).status).toBe(403);
+    expect((await getClassOverview(teacher, created.id, t0)).name).toBe("Cloud 101");
+  });
+
+  it("joins by code in any spelling, once; the instructor cannot join their own class; a new code retires the old", async () => {
+    const teacher = await newInstructor();
+    const learner = await newLearner();
+    const created = await createClass(teacher, { name: "Joinable" });
+    const loose = ` ${created.joinCode.toLowerCase()} `;
+    expect(await joinClass(learner, code(loose))).toEqual({ id: created.id, name: "Joinable" });
+    expect((await appError(joinClass(learner, code(created.joinCode)))).status).toBe(409);
+    expect((await appError(joinClass(teacher, code(created.joinCode)))).status).toBe(409);
+
+    const replacement = await newJoinCode(teacher, created.id);
+    expect(replacement).not.toBe(created.joinCode);
+    const late = await newLearner();
+    expect((await appError(joinClass(late, code(created.joinCode)))).status).toBe(404);
+    await joinClass(late, code(replacement));
+    expect((await getClassOverview(teacher, created.id, t0)).members.map((m) => m.userId)).toEqual([learner.id, late.id]);
+  });
+
+  it("a learner may leave, but may not remove anyone else; the instructor may remove anyone", async () => {
+    const teacher = await newInstructor();
+    const [a, b] = [await newLearner(), await newLearner()];
+    const created = await createClass(teacher, { name: "Roster" });
+    await joinClass(a, code(created.joinCode));
+    await joinClass(b, code(created.joinCode));
+    expect((await appError(removeFromClass(a, created.id, b.id))).status).toBe(403);
+    await removeFromClass(a, created.id, a.id);
+    expect((await appError(removeFromClass(a, created.id, a.id))).status).toBe(404);
+    await removeFromClass(teacher, created.id, b.id);
+    expect((await getClassOverview(teacher, created.id, t0)).members).toEqual([]);
+  });
+});
+
+describe("assignments and the gradebook", () => {
+  it("grades each learner by their best attempt submitted by the due date, and counts late and missing work", async () => {
+    const teacher = await newInstructor();
+    const [onTime, late, absent] = [await newLearner(), await newLearner(), await newLearner()];
+    const created = await createClass(teacher, { name: "Graded" });
+    for (const l of [onTime, late, absent]) await joinClass(l, code(created.joinCode));
+    const due = at(2 * DAY);
+    const assignment = await assignDay(teacher, created.id, { day: 2, dueAt: due, instructions: "Use the simulator." }, t0);
+    expect(assignment).toMatchObject({ day: 2, quizPath: "/day/2/quiz", instructions: "Use the simulator." });
+
+    await takeDay2(onTime, at(HOUR), false);
+    await takeDay2(onTime, at(DAY), true); // the cooldown is over by then
+    await markLessonComplete(onTime, 2, at(HOUR));
+
+    // Before the due date nobody is missing yet.
+    const before = await getClassOverview(teacher, created.id, at(DAY + HOUR));
+    expect(before.members.map((m) => m.cells[0]?.status)).toEqual(["done", "open", "open"]);
+    await takeDay2(late, at(3 * DAY), true);
+
+    const after = await getClassOverview(teacher, created.id, at(4 * DAY));
+    const [a, b, c] = after.members;
+    expect(a?.cells[0]).toEqual({ status: "done", onTimePercent: 100, bestPercent: 100, attempts: 2 });
+    expect(a?.lessonsCompleted).toBe(1);
+    expect(b?.cells[0]).toEqual({ status: "late", onTimePercent: null, bestPercent: 100, attempts: 1 });
+    expect(c?.cells[0]).toEqual({ status: "missing", onTimePercent: null, bestPercent: null, attempts: 0 });
+    expect(after.assignments[0]).toMatchObject({ onTime: 1, late: 1, missing: 1, meanOnTimePercent: 100 });
+
+    // The learner sees the same standing; the dashboard lists only what still wants work.
+    const mine = await getMyClasses(late, at(4 * DAY));
+    expect(mine[0]?.assignments[0]).toMatchObject({ status: "late", bestPercent: 100 });
+    expect(await getOpenAssignments(absent, at(4 * DAY))).toHaveLength(1);
+    expect(await getOpenAssignments(onTime, at(4 * DAY))).toHaveLength(0);
+
+    // Moving the due date regrades: the late attempt now counts.
+    await changeAssignment(teacher, created.id, assignment.id, { dueAt: at(5 * DAY) }, at(4 * DAY));
+    const moved = await getClassOverview(teacher, created.id, at(4 * DAY));
+    expect(moved.members[1]?.cells[0]?.status).toBe("done");
+
+    const { csv, filename } = await gradebookCsv(teacher, created.id, at(4 * DAY));
+    expect(filename).toBe("graded-gradebook.csv");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toBe('Name,Email,Joined,Lessons completed,"Day 2 grade (%), due Mar 6, 2027, 9:00 AM UTC",Day 2 status,Day 2 best incl. late (%)');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2},1,100,Done,100$/);
+    expect(lines[3]).toMatch(/,0,,To do,$/); // the new due date has not passed yet
+  });
+
+  it("refuses days without a quiz, past or far-off due dates and a second assignment of the same day", async () => {
+    const teacher = await newInstructor();
+    const created = await createClass(teacher, { name: "Rules" });
+    const ok = await assignDay(teacher, created.id, { day: 3, dueAt: at(DAY), instructions: "" }, t0);
+    expect((await appError(assignDay(teacher, created.id, { day: 3, dueAt: at(2 * DAY), instructions: "" }, t0))).status).toBe(409);
+    const past = await appError(assignDay(teacher, created.id, { day: 4, dueAt: at(-DAY), instructions: "" }, t0));
+    expect(past.status).toBe(400);
+    expect(past.details).toEqual([{ path: "dueAt", message: "Pick a due date in the future." }]);
+    expect((await appError(assignDay(teacher, created.id, { day: 4, dueAt: at(400 * DAY), instructions: "" }, t0))).status).toBe(400);
+    expect((await appError(changeAssignment(teacher, created.id, ok.id, { dueAt: at(-DAY) }, t0))).status).toBe(400);
+    await unassign(teacher, created.id, ok.id);
+    expect((await appError(unassign(teacher, created.id, ok.id))).status).toBe(404);
+  });
+
+  it("a learner's name cannot run as a spreadsheet formula in the CSV", async () => {
+    const teacher = await newInstructor();
+    const learner = await newLearner();
+    await prisma.user.update({ where: { id: learner.id }, data: { name: '=HYPERLINK("http://x","y")' } });
+    const created = await createClass(teacher, { name: "CSV" });
+    await joinClass(learner, code(created.joinCode));
+    const { csv } = await gradebookCsv(teacher, created.id, t0);
+    expect(csv.split("\r\n")[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/x"",""y""\)",/);
+  });
+
+  it("deleting a class keeps its learners' attempts; deleting the instructor's account deletes their classes", async () => {
+    const teacher = await newInstructor();
+    const learner = await newLearner();
+    const created = await createClass(teacher, { name: "Ephemeral" });
+    await joinClass(learner, code(created.joinCode));
+    await assignDay(teacher, created.id, { day: 2, dueAt: at(DAY), instructions: "" }, t0);
+    await takeDay2(learner, at(HOUR), true);
+    const exported = await exportUserData(learner);
+    expect(exported.classesJoined.map((e) => e.classroom.name)).toEqual(["Ephemeral"]);
+    expect((await exportUserData(teacher)).classesTaught.map((c) => c.name)).toEqual(["Ephemeral"]);
+
+    await deleteClass(teacher, created.id);
+    expect(await getMyClasses(learner, t0)).toEqual([]);
+    expect(await prisma.quizAttempt.count({ where: { userId: learner.id } })).toBe(1);
+
+    const second = await createClass(teacher, { name: "Gone with the account" });
+    await prisma.user.delete({ where: { id: teacher.id } });
+    expect(await prisma.classroom.findUnique({ where: { id: second.id } })).toBeNull();
+  });
+
+  it("renames a class", async () => {
+    const teacher = await newInstructor();
+    const created = await createClass(teacher, { name: "Old" });
+    await renameClass(teacher, created.id, "New");
+    expect((await getClassOverview(teacher, created.id, t0)).name).toBe("New");
+  });
+});
