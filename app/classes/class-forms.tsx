@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { announce } from "../ui/announcer";
 import { sendJson } from "../ui/api-client";
 import { ConfirmButton } from "../ui/classes/confirm-button";
 import { TextField } from "../ui/text-field";
@@ -23,6 +24,7 @@ export function JoinClassForm() {
     setError(result.ok ? null : result.refusal.message);
     if (result.ok) {
       setJoined(`You joined ${result.data.name}.`);
+      announce(`You joined ${result.data.name}.`);
       formElement.reset();
       router.refresh();
     }
@@ -45,7 +47,10 @@ export function JoinClassForm() {
         />
       </div>
       <button type="submit" className="btn-primary" disabled={busy}>Join class</button>
-      <p role="status" className="w-full text-sm text-emerald-700 dark:text-emerald-400 empty:hidden">{joined}</p>
+      {joined ? <p className="w-full text-sm text-emerald-700 dark:text-emerald-400" data-testid="joined">{joined}</p> : null}
+      <p className="w-full text-xs text-slate-500 dark:text-slate-400">
+        Your instructor will see your name, email, lessons completed and quiz scores.
+      </p>
     </form>
   );
 }

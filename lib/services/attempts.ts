@@ -12,6 +12,7 @@ import { toReviewQuestions, type ReviewQuestion } from "@/lib/quiz/review";
 import type { QuestionResponse, SubmitAttemptInput } from "@/lib/validation/quiz";
 import { noteActivity } from "./journey";
 import { addMissedQuestionsToReview } from "./review";
+import { attemptPercent } from "./gradebook";
 
 /**
  * The quiz flow shared by server actions and the JSON API: content (definitions with keys) + lib/quiz (pure
@@ -57,7 +58,6 @@ function parseLayout(json: string): QuizLayout {
   return quizLayoutSchema.parse(JSON.parse(json));
 }
 
-const percentOf = (score: number, max: number) => (max > 0 ? Math.round((score / max) * 1000) / 10 : 0);
 
 export interface AttemptAllowance {
   maxAttempts: number | null;
@@ -167,7 +167,7 @@ function submittedView(
     maxPoints: r.maxPoints,
   }));
   const score = row.score ?? 0;
-  const percent = percentOf(score, row.maxScore);
+  const percent = attemptPercent({ score, maxScore: row.maxScore });
   return {
     id: row.id,
     quizId: row.quizId,
@@ -220,7 +220,7 @@ export async function submitAttempt(
       await noteActivity(actor, "QUIZ_SUBMITTED", now);
       const missed = result.questions.filter((g) => g.points < g.maxPoints).map((g) => g.questionId);
       await addMissedQuestionsToReview(actor, loaded.quiz.id, missed, now);
-      if (percentOf(result.score, row.maxScore) >= loaded.quiz.passPercent) {
+      if (attemptPercent({ score: result.score, maxScore: row.maxScore }) >= loaded.quiz.passPercent) {
         await completeLesson(actor, { lessonSlug: loaded.lessonSlug, day: loaded.day }, "QUIZ", now);
         await noteActivity(actor, "LESSON_COMPLETED", now);
       }

@@ -6,9 +6,9 @@ export interface ScoredAttempt {
   submittedAt: Date | null;
 }
 
-/** An attempt's score as a percentage with one decimal (as the dashboard shows it). */
+/** An attempt's score as a percentage with one decimal: the one rounding the attempt page, dashboard and gradebook share. */
 export function attemptPercent(a: { score: number | null; maxScore: number }): number {
-  return a.maxScore > 0 ? Math.round(((a.score ?? 0) / a.maxScore) * 100 * 10) / 10 : 0;
+  return a.maxScore > 0 ? Math.round(((a.score ?? 0) / a.maxScore) * 1000) / 10 : 0;
 }
 
 /**

@@ -65,13 +65,16 @@ const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 /**
  * The instant at which a clock in `timeZone` shows `local` (an `<input type="datetime-local">` value,
- * "YYYY-MM-DDTHH:mm"); null when `local` is not such a value or names no real date. A wall time that a daylight-saving
- * change skips resolves to the instant an hour later on the clock; one it repeats resolves to its first occurrence.
+ * "YYYY-MM-DDTHH:mm", years 1000–9999); null when `local` is not such a value or names no real date. A wall time that
+ * a daylight-saving change skips moves forward by the size of the change; one it repeats resolves to its first
+ * occurrence.
  */
 export function instantFromLocal(local: string, timeZone: string): Date | null {
   const m = LOCAL_INPUT.exec(local);
   if (!m) return null;
   const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  // Date.UTC reads years 0–99 as 1900–1999.
+  if (y < 1000) return null;
   const wallMs = Date.UTC(y, mo - 1, d, h, mi);
   const check = new Date(wallMs);
   if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return null;

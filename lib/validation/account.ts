@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { canonicalTimeZone, isValidTimeZone } from "@/lib/time/calendar";
 import { emailSchema } from "./auth";
+import { visibleText } from "./text";
 
 export const timeZoneSchema = z
   .string()
@@ -10,7 +11,11 @@ export const timeZoneSchema = z
 
 export const settingsSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name.").max(80, "Keep your name under 80 characters.").optional(),
+    name: z
+      .string()
+      .transform((s) => visibleText(s).trim())
+      .pipe(z.string().min(1, "Enter your name.").max(80, "Keep your name under 80 characters."))
+      .optional(),
     timeZone: timeZoneSchema.optional(),
   })
   .refine((v) => v.name !== undefined || v.timeZone !== undefined, { message: "Nothing to update." });

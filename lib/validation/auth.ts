@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { canonicalTimeZone, isValidTimeZone } from "@/lib/time/calendar";
+import { visibleText } from "./text";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -9,7 +10,11 @@ export const emailSchema = z
   .pipe(z.email({ error: "Enter a valid email address, like ada@example.com." }));
 
 export const signUpSchema = z.object({
-  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(80, "Keep your name under 80 characters."),
+  // Instructors see learners' names in their gradebooks: the same cleaning as class names.
+  name: z
+    .string({ error: "Enter your name." })
+    .transform((s) => visibleText(s).trim())
+    .pipe(z.string().min(1, "Enter your name.").max(80, "Keep your name under 80 characters.")),
   email: emailSchema,
   password: z
     .string({ error: "Choose a password." })

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { daySchema } from "./ids";
+import { visibleText } from "./text";
 
 /** Join codes use an alphabet without look-alikes (no 0/O, 1/I/L), so a code read aloud or off a slide still works. */
 export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -16,15 +17,9 @@ export const joinCodeSchema = z
       .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), "A class code is 8 letters and digits, like ABCD-EFGH."),
   );
 
-/**
- * Control characters and invisible formatting ones (zero-width spaces, right-to-left overrides) are removed: a name
- * made only of them would look blank, and an override would make "evil" display as "live".
- */
-const visible = (s: string) => s.replace(/[\p{Cc}\p{Cf}]/gu, "");
-
 export const classNameSchema = z
   .string()
-  .transform((s) => visible(s).trim())
+  .transform((s) => visibleText(s).trim())
   .pipe(z.string().min(1, "Name the class.").max(80, "Keep the name under 80 characters."));
 
 export const newClassSchema = z.object({ name: classNameSchema });

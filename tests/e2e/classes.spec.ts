@@ -67,7 +67,8 @@ test("an instructor runs a class: a learner joins, does the assigned quiz, and t
   await expect(learner.locator("#join-code-error")).toHaveText(/No class has that code/);
   await learner.getByLabel("Class code").fill(` ${joinCode.toLowerCase().replace("-", " ")} `);
   await learner.getByRole("button", { name: "Join class" }).click();
-  await expect(learner.getByRole("status").filter({ hasText: "You joined" })).toHaveText("You joined Cloud 101 — e2e.");
+  await expect(learner.getByTestId("joined")).toHaveText("You joined Cloud 101 — e2e.");
+  await expect(learner.getByTestId("announcer")).toHaveText("You joined Cloud 101 — e2e.");
   const mine = learner.getByTestId("my-assignment");
   await expect(mine).toContainText("Day 2:");
   await expect(mine.locator("[data-status]")).toHaveAttribute("data-status", "open");
@@ -135,6 +136,7 @@ test.describe("classes: access control", () => {
   test("a learner gets the 403 page and 403 from every instructor endpoint, even for a real class", async ({ page, request }) => {
     const { api: teacher } = await newInstructor("Owner");
     const cls = await newClass(teacher, "Not yours");
+    const assignment = (await (await teacher.post(`/api/classes/${cls.id}/assignments`, { data: { day: 2, dueAt: inDays(1) } })).json()) as { id: string };
     const email = await signedInRequest(request, "Curious Learner");
     for (const p of ["/teach", `/teach/${cls.id}`]) {
       // The page context has its own cookies: sign it in too.
@@ -150,7 +152,9 @@ test.describe("classes: access control", () => {
       request.patch(`/api/classes/${cls.id}`, { data: { name: "Taken" } }),
       request.delete(`/api/classes/${cls.id}`),
       request.post(`/api/classes/${cls.id}/join-code`),
-      request.post(`/api/classes/${cls.id}/assignments`, { data: { day: 2, dueAt: inDays(1) } }),
+      request.post(`/api/classes/${cls.id}/assignments`, { data: { day: 3, dueAt: inDays(1) } }),
+      request.patch(`/api/classes/${cls.id}/assignments/${assignment.id}`, { data: { dueAt: inDays(2) } }),
+      request.delete(`/api/classes/${cls.id}/assignments/${assignment.id}`),
       request.get(`/api/classes/${cls.id}/gradebook`),
     ];
     for (const response of await Promise.all(calls)) {
@@ -172,20 +176,36 @@ test.describe("classes: access control", () => {
   test("another instructor's class is a 404, on the page and in the API", async ({ page }) => {
     const { api: owner } = await newInstructor("Owner Two");
     const cls = await newClass(owner, "Private class");
+    const assignment = (await (await owner.post(`/api/classes/${cls.id}/assignments`, { data: { day: 2, dueAt: inDays(1) } })).json()) as { id: string };
+    const member = await playwrightRequest.newContext({ baseURL });
+    await signedInRequest(member, "Owned Member");
+    expect((await member.post("/api/classes/join", { data: { code: cls.joinCode } })).status()).toBe(201);
+    const memberId = ((await (await owner.get(`/api/classes/${cls.id}`)).json()) as { members: { userId: string }[] }).members[0]?.userId;
     const { api: rival, email: rivalEmail } = await newInstructor("Rival");
     await signInPage(page, rivalEmail, PASSWORD, "/teach");
     expect((await page.goto(`/teach/${cls.id}`))?.status()).toBe(404);
     await expect(page.getByTestId("not-found")).toBeVisible();
     expect((await page.goto("/teach/not-an-id"))?.status()).toBe(404);
+    // The rival's own class does not open the owner's assignments either.
+    const rivalClass = await newClass(rival, "Rival class");
     for (const response of await Promise.all([
       rival.get(`/api/classes/${cls.id}`),
+      rival.patch(`/api/classes/${cls.id}`, { data: { name: "Mine now" } }),
       rival.delete(`/api/classes/${cls.id}`),
-      rival.post(`/api/classes/${cls.id}/assignments`, { data: { day: 2, dueAt: inDays(1) } }),
+      rival.post(`/api/classes/${cls.id}/join-code`),
+      rival.post(`/api/classes/${cls.id}/assignments`, { data: { day: 3, dueAt: inDays(1) } }),
+      rival.patch(`/api/classes/${cls.id}/assignments/${assignment.id}`, { data: { dueAt: inDays(2) } }),
+      rival.delete(`/api/classes/${cls.id}/assignments/${assignment.id}`),
+      rival.patch(`/api/classes/${rivalClass.id}/assignments/${assignment.id}`, { data: { dueAt: inDays(2) } }),
+      rival.delete(`/api/classes/${rivalClass.id}/assignments/${assignment.id}`),
+      rival.delete(`/api/classes/${cls.id}/members/${memberId}`),
       rival.get(`/api/classes/${cls.id}/gradebook`),
     ])) {
       expect(response.status(), response.url()).toBe(404);
     }
-    expect((await owner.get(`/api/classes/${cls.id}`)).status()).toBe(200);
+    const intact = (await (await owner.get(`/api/classes/${cls.id}`)).json()) as { name: string; joinCode: string; assignments: { dueAt: string }[]; members: unknown[] };
+    expect(intact).toMatchObject({ name: "Private class", joinCode: cls.joinCode, members: [expect.anything()] });
+    expect(intact.assignments).toHaveLength(1);
   });
 
   test("bad input is a 4xx with a message and changes nothing", async () => {

@@ -89,6 +89,31 @@ describe("classes: roles and scoping", () => {
     expect((await getClassOverview(teacher, created.id, t0)).members.map((m) => m.userId)).toEqual([learner.id, late.id]);
   });
 
+  it("an assignment is reached only through its own class; an admin reaches every class", async () => {
+    const owner = await newInstructor();
+    const rival = await newInstructor();
+    const theirs = await createClass(owner, { name: "Theirs" });
+    const mine = await createClass(rival, { name: "Mine" });
+    const assignment = await assignDay(owner, theirs.id, { day: 2, dueAt: at(DAY), instructions: "" }, t0);
+    for (const call of [
+      changeAssignment(rival, mine.id, assignment.id, { dueAt: at(2 * DAY) }, t0),
+      unassign(rival, mine.id, assignment.id),
+      changeAssignment(rival, theirs.id, assignment.id, { dueAt: at(2 * DAY) }, t0),
+      unassign(rival, theirs.id, assignment.id),
+    ]) {
+      expect((await appError(call)).status).toBe(404);
+    }
+    const member = await newLearner();
+    await joinClass(member, code(theirs.joinCode));
+    expect((await appError(removeFromClass(rival, theirs.id, member.id))).status).toBe(404);
+    expect((await getClassOverview(owner, theirs.id, t0)).assignments[0]?.dueAt).toBe(at(DAY).toISOString());
+
+    const admin = await newLearner();
+    await prisma.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
+    const asAdmin = { ...admin, role: "ADMIN" as const };
+    expect((await getClassOverview(asAdmin, theirs.id, t0)).members.map((m) => m.userId)).toEqual([member.id]);
+  });
+
   it("a learner may leave, but may not remove anyone else; the instructor may remove anyone", async () => {
     const teacher = await newInstructor();
     const [a, b] = [await newLearner(), await newLearner()];
@@ -149,6 +174,20 @@ describe("assignments and the gradebook", () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2},1,100,Done,100$/);
     expect(lines[3]).toMatch(/,0,,To do,$/); // the new due date has not passed yet
+  });
+
+  it("counts attempts made before joining or before the assignment; a learner who joins after the due date is missing", async () => {
+    const teacher = await newInstructor();
+    const early = await newLearner();
+    await takeDay2(early, at(-3 * DAY), true); // long before the class existed
+    const created = await createClass(teacher, { name: "Policy" });
+    await joinClass(early, code(created.joinCode));
+    await assignDay(teacher, created.id, { day: 2, dueAt: at(DAY), instructions: "" }, t0);
+    const latecomer = await newLearner();
+    await joinClass(latecomer, code(created.joinCode));
+    const cells = (await getClassOverview(teacher, created.id, at(2 * DAY))).members.map((m) => m.cells[0]);
+    expect(cells[0]).toMatchObject({ status: "done", onTimePercent: 100 });
+    expect(cells[1]).toMatchObject({ status: "missing", attempts: 0 });
   });
 
   it("refuses days without a quiz, past or far-off due dates and a second assignment of the same day", async () => {

@@ -165,12 +165,18 @@ export function AssignForm({
     <form onSubmit={assign} className="mt-4 grid gap-4 sm:grid-cols-2" noValidate aria-label="Assign a day">
       <div>
         <label htmlFor="assign-day" className="field-label">Day</label>
-        <select id="assign-day" name="day" className="field-input" aria-invalid={fieldError("day") ? true : undefined}>
+        <select
+          id="assign-day"
+          name="day"
+          className="field-input"
+          aria-invalid={fieldError("day") ? true : undefined}
+          aria-describedby={fieldError("day") ? "assign-day-error" : undefined}
+        >
           {days.map((d) => (
             <option key={d.day} value={d.day}>Day {d.day}: {d.title}</option>
           ))}
         </select>
-        {fieldError("day") ? <p role="alert" className="field-error">{fieldError("day")}</p> : null}
+        {fieldError("day") ? <p id="assign-day-error" role="alert" className="field-error">{fieldError("day")}</p> : null}
       </div>
       <div>
         <label htmlFor="assign-due" className="field-label">Due</label>
@@ -197,8 +203,11 @@ export function AssignForm({
           placeholder="e.g. Run the simulator until the queue stabilises before answering."
           className="field-input"
           aria-invalid={fieldError("instructions") ? true : undefined}
+          aria-describedby={fieldError("instructions") ? "assign-instructions-error" : undefined}
         />
-        {fieldError("instructions") ? <p role="alert" className="field-error">{fieldError("instructions")}</p> : null}
+        {fieldError("instructions") ? (
+          <p id="assign-instructions-error" role="alert" className="field-error">{fieldError("instructions")}</p>
+        ) : null}
       </div>
       {formError ? <p role="alert" className="field-error sm:col-span-2">{formError}</p> : null}
       <div className="sm:col-span-2">
@@ -226,7 +235,7 @@ export function AssignmentActions({
 }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const dueInput = useRef<HTMLInputElement>(null);
   const moveFocus = useRef(false);
@@ -242,7 +251,7 @@ export function AssignmentActions({
   const setEditingWithFocus = (next: boolean) => {
     moveFocus.current = true;
     setEditing(next);
-    if (!next) setError(null);
+    if (!next) setRefusal(null);
   };
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -254,7 +263,7 @@ export function AssignmentActions({
     if (String(form.get("dueAt") ?? "") !== dueLocal) {
       const due = dueFromForm(form, timeZone);
       if ("error" in due) {
-        setError(due.error);
+        setRefusal({ message: due.error, fields: { dueAt: due.error }, status: 0 });
         return;
       }
       change.dueAt = due.dueAt;
@@ -266,7 +275,7 @@ export function AssignmentActions({
       return;
     }
     const result = await sendJson("PATCH", url, change);
-    setError(result.ok ? null : result.refusal.message);
+    setRefusal(result.ok ? null : result.refusal);
     if (result.ok) {
       announce(`Day ${day} updated.`);
       setEditingWithFocus(false);
@@ -275,6 +284,9 @@ export function AssignmentActions({
   }
 
   if (editing) {
+    const dueError = refusal?.fields.dueAt;
+    const notesError = refusal?.fields.instructions;
+    const formError = refusal && !dueError && !notesError ? refusal.message : null;
     return (
       <form
         onSubmit={save}
@@ -294,16 +306,27 @@ export function AssignmentActions({
             type="datetime-local"
             defaultValue={dueLocal}
             className="field-input"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${ids.hint} ${ids.due}-error` : ids.hint}
+            aria-invalid={dueError ? true : undefined}
+            aria-describedby={dueError ? `${ids.hint} ${ids.due}-error` : ids.hint}
           />
           <p id={ids.hint} className="mt-1 text-xs text-slate-500 dark:text-slate-400">Your time zone: {timeZone}.</p>
-          {error ? <p id={`${ids.due}-error`} role="alert" className="field-error">{error}</p> : null}
+          {dueError ? <p id={`${ids.due}-error`} role="alert" className="field-error">{dueError}</p> : null}
         </div>
         <div>
           <label htmlFor={ids.notes} className="field-label">Instructions</label>
-          <textarea id={ids.notes} name="instructions" rows={2} maxLength={500} defaultValue={instructions} className="field-input" />
+          <textarea
+            id={ids.notes}
+            name="instructions"
+            rows={2}
+            maxLength={500}
+            defaultValue={instructions}
+            className="field-input"
+            aria-invalid={notesError ? true : undefined}
+            aria-describedby={notesError ? `${ids.notes}-error` : undefined}
+          />
+          {notesError ? <p id={`${ids.notes}-error`} role="alert" className="field-error">{notesError}</p> : null}
         </div>
+        {formError ? <p role="alert" className="field-error sm:col-span-2">{formError}</p> : null}
         <div className="flex gap-2 sm:col-span-2">
           <button type="submit" className="btn-primary">Save</button>
           <button type="button" className="btn-secondary" onClick={() => setEditingWithFocus(false)}>Cancel</button>

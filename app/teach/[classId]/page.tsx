@@ -38,6 +38,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   // A week from now, at the end of that day on the instructor's clock.
   const defaultDue = `${localInputValue(new Date(now.getTime() + WEEK_MS), zone).slice(0, 10)}T23:59`;
   const memberCount = overview.members.length;
+  const courseDays = getCourse().length;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
@@ -136,7 +137,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                       <span className="block font-medium text-slate-900 dark:text-white">{m.name}</span>
                       <span className="block text-xs text-slate-500 dark:text-slate-400">{m.email}</span>
                     </th>
-                    <td className="px-4 py-3 tabular-nums text-slate-700 dark:text-slate-300">{m.lessonsCompleted} / 30</td>
+                    <td className="px-4 py-3 tabular-nums text-slate-700 dark:text-slate-300">{m.lessonsCompleted} / {courseDays}</td>
                     {m.cells.map((c, i) => (
                       <td key={overview.assignments[i]?.id} className="px-4 py-3">
                         <AssignmentStatusBadge status={c.status} percent={c.status === "done" ? c.onTimePercent : c.bestPercent} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { announce } from "../announcer";
 
 /**
@@ -36,6 +36,7 @@ export function ConfirmButton({
   const confirm = useRef<HTMLButtonElement>(null);
   // Only after the user asked or cancelled, never on the first render.
   const moveFocus = useRef(false);
+  const questionId = useId();
 
   useEffect(() => {
     if (!moveFocus.current) return;
@@ -60,12 +61,12 @@ export function ConfirmButton({
     <span
       className="inline-flex flex-wrap items-center gap-2"
       role="group"
-      aria-label={question}
+      aria-labelledby={questionId}
       onKeyDown={(event) => {
         if (event.key === "Escape" && !busy) setAskingWithFocus(false);
       }}
     >
-      <span className="text-sm text-slate-700 wrap-anywhere dark:text-slate-300">{question}</span>
+      <span id={questionId} className="text-sm text-slate-700 wrap-anywhere dark:text-slate-300">{question}</span>
       <button
         ref={confirm}
         type="button"
