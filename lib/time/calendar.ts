@@ -36,11 +36,38 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /**
- * A valid zone's canonical name ("utc" → "UTC", "US/Pacific" → "America/Los_Angeles"): zones are stored under one
- * spelling, the one the settings list shows.
+ * ICU (so Node 20) still resolves these renamed zones to their old names; IANA's current names are what people
+ * expect to read ("Asia/Kolkata", not "Asia/Calcutta"; "Europe/Kyiv", not "Europe/Kiev").
+ */
+const RENAMED_ZONES: Record<string, string> = {
+  "Africa/Asmera": "Africa/Asmara",
+  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Catamarca": "America/Argentina/Catamarca",
+  "America/Cordoba": "America/Argentina/Cordoba",
+  "America/Godthab": "America/Nuuk",
+  "America/Indianapolis": "America/Indiana/Indianapolis",
+  "America/Jujuy": "America/Argentina/Jujuy",
+  "America/Louisville": "America/Kentucky/Louisville",
+  "America/Mendoza": "America/Argentina/Mendoza",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Pacific/Enderbury": "Pacific/Kanton",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+  "Pacific/Truk": "Pacific/Chuuk",
+};
+
+/**
+ * A valid zone's canonical name ("utc" → "UTC", "US/Pacific" → "America/Los_Angeles", "Asia/Calcutta" →
+ * "Asia/Kolkata"): zones are stored under one spelling, IANA's current one.
  */
 export function canonicalTimeZone(zone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  const resolved = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  const renamed = RENAMED_ZONES[resolved];
+  return renamed && isValidTimeZone(renamed) ? renamed : resolved;
 }
 
 /** "Nov 22, 2026, 6:59 AM EST": an instant as a clock in `timeZone` shows it, with the zone's short name. */
