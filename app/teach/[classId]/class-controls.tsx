@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { instantFromLocal, localInputValue } from "@/lib/time/calendar";
 import { announce } from "../../ui/announcer";
 import { sendJson, type Refusal } from "../../ui/api-client";
 import { ConfirmButton } from "../../ui/classes/confirm-button";
+import { useToggleFocus } from "../../ui/classes/use-toggle-focus";
 import { TextField } from "../../ui/text-field";
 
 const api = (classId: string, rest = "") => `/api/classes/${classId}${rest}`;
@@ -234,23 +235,13 @@ export function AssignmentActions({
   timeZone: string;
 }) {
   const router = useRouter();
-  const [editing, setEditing] = useState(false);
+  const { open: editing, setOpen, openTarget: dueInput, closedTarget: editButton } = useToggleFocus<HTMLInputElement, HTMLButtonElement>();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const dueInput = useRef<HTMLInputElement>(null);
-  const moveFocus = useRef(false);
   const url = api(classId, `/assignments/${assignmentId}`);
   const ids = { due: `due-${assignmentId}`, hint: `due-${assignmentId}-hint`, notes: `notes-${assignmentId}` };
 
-  useEffect(() => {
-    if (!moveFocus.current) return;
-    moveFocus.current = false;
-    (editing ? dueInput : editButton).current?.focus();
-  }, [editing]);
-
   const setEditingWithFocus = (next: boolean) => {
-    moveFocus.current = true;
-    setEditing(next);
+    setOpen(next);
     if (!next) setRefusal(null);
   };
 

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { announce } from "../announcer";
+import { useToggleFocus } from "./use-toggle-focus";
 
 /**
  * A destructive action in two steps on the page itself (no browser dialog): the first press asks, the second does
@@ -29,24 +30,13 @@ export function ConfirmButton({
   focusAfterId?: string;
   className?: string;
 }) {
-  const [asking, setAsking] = useState(false);
+  const { open: asking, setOpen, setOpenQuietly, openTarget: confirm, closedTarget: trigger } = useToggleFocus<HTMLButtonElement, HTMLButtonElement>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const confirm = useRef<HTMLButtonElement>(null);
-  // Only after the user asked or cancelled, never on the first render.
-  const moveFocus = useRef(false);
   const questionId = useId();
 
-  useEffect(() => {
-    if (!moveFocus.current) return;
-    moveFocus.current = false;
-    (asking ? confirm : trigger).current?.focus();
-  }, [asking]);
-
   const setAskingWithFocus = (next: boolean) => {
-    moveFocus.current = true;
-    setAsking(next);
+    setOpen(next);
     if (!next) setError(null);
   };
 
@@ -80,7 +70,7 @@ export function ConfirmButton({
           if (failure) return;
           announce(done);
           if (focusAfterId) {
-            setAsking(false);
+            setOpenQuietly(false);
             document.getElementById(focusAfterId)?.focus();
           } else {
             setAskingWithFocus(false);
