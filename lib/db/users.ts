@@ -55,14 +55,18 @@ export function getProfile(actor: Actor) {
   });
 }
 
-/** Seeds accounts that may already exist (demo users): creates or leaves alone, never overwrites a password. */
-export async function ensureUser(input: NewUser) {
-  return prisma.user.upsert({
-    where: { email: input.email },
-    update: {},
-    create: { email: input.email, name: input.name, passwordHash: input.passwordHash, role: input.role ?? "LEARNER" },
-    select: { id: true },
-  });
+/**
+ * Seeds accounts that may already exist (demo users): creates or leaves alone, never overwrites a password. Says
+ * whether it created the account, so what goes with a new account is seeded once, not again after it was deleted.
+ */
+export async function ensureUser(input: NewUser): Promise<{ id: string; created: boolean }> {
+  const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  const created = await createUser(input);
+  if (created) return { id: created.id, created: true };
+  // Another seed run created it between the two statements.
+  const found = await prisma.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true } });
+  return { id: found.id, created: false };
 }
 
 /**

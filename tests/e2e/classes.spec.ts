@@ -240,11 +240,13 @@ test.describe("classes: access control", () => {
   });
 });
 
-test("the demo instructor can sign in and reach the Teach page", async ({ page, request }) => {
-  await signInRequest(request, "instructor@nimbus.test", "nimbus-instructor");
-  expect((await request.get("/api/classes")).status()).toBe(200);
+test("a new database seeds a demo class: the demo instructor teaches it, the demo learner is in it, Day 2 is assigned", async ({ page, request }) => {
+  await signInRequest(request, "learner@nimbus.test", "nimbus-learner");
+  const mine = (await (await request.get("/api/classes")).json()) as { enrolled: { name: string; assignments: { day: number }[] }[] };
+  expect(mine.enrolled.map((c) => [c.name, c.assignments.map((a) => a.day)])).toEqual([["Demo class", [2]]]);
   await signInPage(page, "instructor@nimbus.test", "nimbus-instructor", "/teach");
-  await expect(page.getByRole("heading", { name: "Your classes" })).toBeVisible();
+  await page.getByRole("link", { name: "Demo class" }).click();
+  await expect(page.getByTestId("gradebook-row")).toContainText("Demo Learner");
 });
 
 test("300 malformed requests to the class endpoints, as an instructor: zero 5xx, every refusal a JSON message", async () => {
