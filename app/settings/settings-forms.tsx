@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
+import { canonicalTimeZone } from "@/lib/time/calendar";
 import { sendJson, type Refusal } from "../ui/api-client";
 import { signOut } from "../ui/session";
 import { TextField } from "../ui/text-field";
@@ -13,9 +14,13 @@ async function send(method: "PATCH" | "DELETE", body: unknown): Promise<Refusal 
 
 export function SettingsForms({ name, email, timeZone }: { name: string; email: string; timeZone: string }) {
   const router = useRouter();
-  // Browsers list only geographic zones: UTC (every account's default) is added, so it can be chosen again.
-  const listed = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [timeZone];
-  const zones = ["UTC", ...listed.filter((z) => z !== "UTC")];
+  // Browsers list only geographic zones: UTC (every account's default) is added, so it can be chosen again. Names
+  // go through the server's canonical spelling, so a renamed zone (Asia/Calcutta, now Asia/Kolkata) is listed once,
+  // under the name it is saved as.
+  const zones = useMemo(() => {
+    const listed = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+    return [...new Set(["UTC", ...listed.map(canonicalTimeZone)])];
+  }, []);
   const [saved, setSaved] = useState<string | null>(null);
   const [profileError, setProfileError] = useState<Refusal | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { instantFromLocal, localInputValue } from "@/lib/time/calendar";
 import { announce } from "../../ui/announcer";
 import { sendJson, type Refusal } from "../../ui/api-client";
@@ -16,6 +16,12 @@ export function ClassSettings({ classId, name, joinCode, members }: { classId: s
   const router = useRouter();
   const [copyStatus, setCopyStatus] = useState("");
   const codeRef = useRef<HTMLSpanElement>(null);
+  // The copy confirmation is for the moment of copying; it would read as stale next to a later action.
+  useEffect(() => {
+    if (!copyStatus) return;
+    const timer = setTimeout(() => setCopyStatus(""), 5000);
+    return () => clearTimeout(timer);
+  }, [copyStatus]);
   const [renameError, setRenameError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
