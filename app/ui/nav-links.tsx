@@ -56,7 +56,7 @@ export function NavLinks() {
   const { user } = useSession();
   const links = user?.role === "INSTRUCTOR" || user?.role === "ADMIN" ? [...LINKS, TEACH_LINK] : LINKS;
   return (
-    <nav aria-label="Main" className="flex flex-wrap items-center gap-1 sm:flex-nowrap">
+    <nav aria-label="Main" className="flex flex-wrap items-center gap-1 lg:flex-nowrap">
       {links.map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (

@@ -12,7 +12,7 @@ export function SiteHeader() {
           <Logo />
           <span className="sr-only text-lg sm:not-sr-only">Nimbus</span>
         </Link>
-        <div className="hidden sm:block">
+        <div className="hidden lg:block">
           <NavLinks />
         </div>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
@@ -20,8 +20,8 @@ export function SiteHeader() {
           <UserMenu />
         </div>
       </div>
-      {/* Small screens get the links on a row of their own, so nothing overflows. */}
-      <div className="border-t border-slate-200/80 px-3 py-1.5 sm:hidden dark:border-slate-800">
+      {/* Below 1024 px the links get a row of their own: with the user menu beside them, five do not fit. */}
+      <div className="border-t border-slate-200/80 px-3 py-1.5 lg:hidden dark:border-slate-800">
         <NavLinks />
       </div>
     </header>
