@@ -49,7 +49,7 @@ export function JoinClassForm() {
       <button type="submit" className="btn-primary" disabled={busy}>Join class</button>
       {joined ? <p className="w-full text-sm text-emerald-700 dark:text-emerald-400" data-testid="joined">{joined}</p> : null}
       <p className="w-full text-xs text-slate-500 dark:text-slate-400">
-        Your instructor will see your name, email, lessons completed and quiz scores.
+        Your instructor will see your name, email and lessons completed, and your scores and answers on the quizzes they assign.
       </p>
     </form>
   );

@@ -86,6 +86,37 @@ export function listClassAttempts(actor: Actor, classId: string, quizIds: string
   });
 }
 
+/**
+ * An assignment of a class the actor teaches, with one of its members: what the instructor's review of that member's
+ * work starts from. 404 unless the class is the actor's, the assignment is the class's and the learner is in it.
+ */
+export async function getMemberAssignment(actor: Actor, classId: string, assignmentId: string, userId: string) {
+  const found = await prisma.classroom.findFirst({
+    where: taughtBy(actor, classId),
+    select: {
+      id: true,
+      name: true,
+      assignments: { where: { id: assignmentId }, select: { id: true, day: true, dueAt: true, instructions: true } },
+      enrollments: { where: { userId }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } },
+    },
+  });
+  if (!found) throw notFound(NO_CLASS);
+  const assignment = found.assignments[0];
+  if (!assignment) throw notFound("No assignment with that id in this class.");
+  const enrollment = found.enrollments[0];
+  if (!enrollment) throw notFound("No learner with that id in this class.");
+  return { id: found.id, name: found.name, assignment, learner: enrollment.user, joinedAt: enrollment.joinedAt };
+}
+
+/** A member's submitted attempts at one quiz, oldest first, with their responses (nothing for a non-member). */
+export function listMemberAttempts(actor: Actor, classId: string, userId: string, quizId: string) {
+  return prisma.quizAttempt.findMany({
+    where: { userId, quizId, submittedAt: { not: null }, user: memberOf(actor, classId) },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    include: { responses: true },
+  });
+}
+
 /** Which lessons each member has completed (for the roster's progress column). */
 export function listClassCompletions(actor: Actor, classId: string) {
   return prisma.lessonProgress.findMany({

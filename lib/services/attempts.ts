@@ -185,6 +185,11 @@ function submittedView(
   };
 }
 
+/** A submitted attempt's result and per-question review, from its stored row (read with whoever's rights apply). */
+export function storedAttemptView(row: Omit<AttemptRow, "responses"> & { responses: StoredResponse[] }): SubmittedAttemptView {
+  return submittedView(requireQuiz(row.quizId), row);
+}
+
 export async function getAttemptView(actor: Actor, attemptId: string): Promise<AttemptView> {
   const row = await getAttempt(actor, attemptId);
   const loaded = requireQuiz(row.quizId);

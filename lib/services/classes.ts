@@ -16,6 +16,7 @@ import {
   type UpdateAssignmentInput,
 } from "@/lib/validation/classes";
 import { formatDateTime, localDate } from "@/lib/time/calendar";
+import { storedAttemptView, type SubmittedAttemptView } from "./attempts";
 import { gradeCell, STATUS_LABELS, toCsv, type AssignmentStatus, type GradeCell } from "./gradebook";
 
 function assertCanTeach(actor: Actor) {
@@ -184,6 +185,54 @@ export async function getClassOverview(actor: Actor, classId: string, now: Date)
     timeZone,
     assignments,
     members,
+  };
+}
+
+export interface ReviewedAttempt extends SubmittedAttemptView {
+  /** Submitted by the assignment's due date. */
+  onTime: boolean;
+  /** The attempt whose score the gradebook shows: the best on time, or failing that the best late one. */
+  counts: boolean;
+}
+
+export interface MemberWork {
+  classId: string;
+  className: string;
+  /** The viewer's zone, for showing dates. */
+  timeZone: string;
+  assignment: AssignmentView;
+  learner: { id: string; name: string; email: string; joinedAt: string };
+  /** The gradebook's cell for this learner and assignment. */
+  standing: GradeCell;
+  /** Submitted attempts at the assignment's quiz, oldest first, each with the learner's answers. */
+  attempts: ReviewedAttempt[];
+}
+
+/**
+ * One learner's work on one assignment, for the instructor: every submitted attempt at its quiz with the answers
+ * given, which one the grade comes from, and the standing the gradebook shows. 404 unless the actor teaches the
+ * class, the assignment is the class's and the learner is in it.
+ */
+export async function getMemberWork(actor: Actor, classId: string, assignmentId: string, userId: string, now: Date): Promise<MemberWork> {
+  assertCanTeach(actor);
+  const found = await db.getMemberAssignment(actor, classId, assignmentId, userId);
+  const [rows, { timeZone }] = await Promise.all([
+    db.listMemberAttempts(actor, classId, userId, lessonSlug(found.assignment.day)),
+    getJourneySettings(actor),
+  ]);
+  const dueAt = found.assignment.dueAt;
+  const standing = gradeCell(rows, dueAt, now);
+  const views = rows.map((row) => ({ view: storedAttemptView(row), onTime: (row.submittedAt as Date).getTime() <= dueAt.getTime() }));
+  const gradePercent = standing.status === "done" ? standing.onTimePercent : standing.bestPercent;
+  const counting = views.find((v) => (standing.status !== "done" || v.onTime) && v.view.percent === gradePercent);
+  return {
+    classId: found.id,
+    className: found.name,
+    timeZone,
+    assignment: assignmentView(found.assignment),
+    learner: { ...found.learner, joinedAt: found.joinedAt.toISOString() },
+    standing,
+    attempts: views.map((v) => ({ ...v.view, onTime: v.onTime, counts: v === counting })),
   };
 }
 

@@ -48,11 +48,11 @@ for (const scheme of ["light", "dark"] as const) {
 test("class pages have no serious or critical axe violations (light and dark)", async ({ page, playwright }) => {
   const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const member = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  const { classId, email } = await classWithMember(api, member);
+  const { classId, email, workPath } = await classWithMember(api, member);
   await signInPage(page, email, PASSWORD, "/teach");
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const path of ["/teach", `/teach/${classId}`, "/classes"]) {
+    for (const path of ["/teach", `/teach/${classId}`, workPath, "/classes"]) {
       await page.goto(path, { waitUntil: "networkidle" });
       await expectNoSeriousViolations(page, `${path} (${scheme})`);
     }

@@ -93,6 +93,24 @@ test("an instructor runs a class: a learner joins, does the assigned quiz, and t
   await expect(row).toContainText("Ada Pupil");
   await expect(row.locator("[data-status]")).toHaveText("Done · 0 %");
   await expect(teacher.getByTestId("assignment-stats")).toHaveText("1 of 1 on time · 0 late · 0 missing · mean grade 0 %");
+
+  // The grade opens the learner's answers, worded for the instructor.
+  await row.getByRole("link", { name: "Answers of Ada Pupil, Day 2" }).click();
+  await teacher.waitForURL(/\/teach\/[a-z0-9]+\/members\/[a-z0-9]+\/assignments\/[a-z0-9]+$/);
+  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText("Ada Pupil: Day 2");
+  await expect(teacher.getByTestId("member-standing")).toContainText("Grade 0 %");
+  await expect(teacher.getByTestId("member-attempt")).toHaveCount(1);
+  await expect(teacher.getByTestId("member-attempt")).toContainText("Counts for the grade");
+  await expect(teacher.getByRole("heading", { name: "Answers in attempt 1" })).toBeVisible();
+  const reviewed = teacher.getByTestId("review-question");
+  expect(await reviewed.count()).toBeGreaterThan(0);
+  await expect(reviewed.first()).toHaveAttribute("data-status", "incorrect");
+  await expect(teacher.getByText(/^Your (answer|choice|order|match)$/)).toHaveCount(0);
+  const workUrl = teacher.url();
+  expect((await teacher.goto(`${workUrl}?attempt=${FAKE_ID}`))?.status()).toBe(404);
+  await teacher.goto(workUrl);
+  await teacher.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Cloud 101 — e2e" }).click();
+  await teacher.waitForURL(/\/teach\/[a-z0-9]+$/);
   const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download CSV" }).click()]);
   expect(download.suggestedFilename()).toBe("cloud-101-e2e-gradebook.csv");
   const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
@@ -109,7 +127,7 @@ test("an instructor runs a class: a learner joins, does the assigned quiz, and t
 
 test.describe("classes: access control", () => {
   test("signed-out visitors are sent to sign-in from the class pages and get 401 from the class API", async ({ page, request }) => {
-    for (const p of ["/teach", `/teach/${FAKE_ID}`, "/classes"]) {
+    for (const p of ["/teach", `/teach/${FAKE_ID}`, `/teach/${FAKE_ID}/members/${FAKE_ID}/assignments/${FAKE_ID}`, "/classes"]) {
       await page.goto(p);
       await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=${encodeURIComponent(p)}`));
     }
@@ -126,6 +144,7 @@ test.describe("classes: access control", () => {
       request.delete(`/api/classes/${FAKE_ID}/assignments/${FAKE_ID}`),
       request.delete(`/api/classes/${FAKE_ID}/members/${FAKE_ID}`),
       request.get(`/api/classes/${FAKE_ID}/gradebook`),
+      request.get(`/api/classes/${FAKE_ID}/members/${FAKE_ID}/assignments/${FAKE_ID}`),
     ];
     for (const response of await Promise.all(calls)) {
       expect(response.status(), response.url()).toBe(401);
@@ -138,7 +157,7 @@ test.describe("classes: access control", () => {
     const cls = await newClass(teacher, "Not yours");
     const assignment = (await (await teacher.post(`/api/classes/${cls.id}/assignments`, { data: { day: 2, dueAt: inDays(1) } })).json()) as { id: string };
     const email = await signedInRequest(request, "Curious Learner");
-    for (const p of ["/teach", `/teach/${cls.id}`]) {
+    for (const p of ["/teach", `/teach/${cls.id}`, `/teach/${cls.id}/members/${FAKE_ID}/assignments/${assignment.id}`]) {
       // The page context has its own cookies: sign it in too.
       if (p === "/teach") await signInPage(page, email, PASSWORD, "/dashboard");
       const response = await page.goto(p);
@@ -156,6 +175,7 @@ test.describe("classes: access control", () => {
       request.patch(`/api/classes/${cls.id}/assignments/${assignment.id}`, { data: { dueAt: inDays(2) } }),
       request.delete(`/api/classes/${cls.id}/assignments/${assignment.id}`),
       request.get(`/api/classes/${cls.id}/gradebook`),
+      request.get(`/api/classes/${cls.id}/members/${FAKE_ID}/assignments/${assignment.id}`),
     ];
     for (const response of await Promise.all(calls)) {
       expect(response.status(), response.url()).toBe(403);
@@ -186,6 +206,8 @@ test.describe("classes: access control", () => {
     expect((await page.goto(`/teach/${cls.id}`))?.status()).toBe(404);
     await expect(page.getByTestId("not-found")).toBeVisible();
     expect((await page.goto("/teach/not-an-id"))?.status()).toBe(404);
+    const work = `/teach/${cls.id}/members/${memberId}/assignments/${assignment.id}`;
+    expect((await page.goto(work))?.status()).toBe(404);
     // The rival's own class does not open the owner's assignments either.
     const rivalClass = await newClass(rival, "Rival class");
     for (const response of await Promise.all([
@@ -200,9 +222,16 @@ test.describe("classes: access control", () => {
       rival.delete(`/api/classes/${rivalClass.id}/assignments/${assignment.id}`),
       rival.delete(`/api/classes/${cls.id}/members/${memberId}`),
       rival.get(`/api/classes/${cls.id}/gradebook`),
+      rival.get(`/api/classes/${cls.id}/members/${memberId}/assignments/${assignment.id}`),
+      rival.get(`/api/classes/${rivalClass.id}/members/${memberId}/assignments/${assignment.id}`),
     ])) {
       expect(response.status(), response.url()).toBe(404);
     }
+    // The owner sees it; a user who is not a member is not found, and the message says which id was wrong.
+    expect((await owner.get(`/api/classes/${cls.id}/members/${memberId}/assignments/${assignment.id}`)).status()).toBe(200);
+    const strangers = await owner.get(`/api/classes/${cls.id}/members/${FAKE_ID}/assignments/${assignment.id}`);
+    expect(strangers.status()).toBe(404);
+    expect((await strangers.json()).error).toBe("No learner with that id in this class.");
     const intact = (await (await owner.get(`/api/classes/${cls.id}`)).json()) as { name: string; joinCode: string; assignments: { dueAt: string }[]; members: unknown[] };
     expect(intact).toMatchObject({ name: "Private class", joinCode: cls.joinCode, members: [expect.anything()] });
     expect(intact.assignments).toHaveLength(1);
@@ -224,6 +253,8 @@ test.describe("classes: access control", () => {
       [api.patch(`/api/classes/${cls.id}/assignments/${FAKE_ID}`, { data: { dueAt: inDays(2) } }), 404, /No assignment/],
       [api.delete(`/api/classes/${cls.id}/members/${FAKE_ID}`), 404, /not a member/],
       [api.get("/api/classes/NOT-AN-ID"), 404, /no class/i],
+      [api.get(`/api/classes/${cls.id}/members/NOT-AN-ID/assignments/${FAKE_ID}`), 404, /no member/i],
+      [api.get(`/api/classes/${cls.id}/members/${FAKE_ID}/assignments/${FAKE_ID}`), 404, /No assignment with that id/],
     ];
     for (const [call, status, message] of cases) {
       const response = await call;

@@ -94,15 +94,24 @@ export async function classWithMember(
   api: APIRequestContext,
   member: APIRequestContext,
   name = "Page check class",
-): Promise<{ classId: string; email: string; memberEmail: string }> {
+): Promise<{ classId: string; email: string; memberEmail: string; workPath: string }> {
   const email = await signedInRequest(api, "Page Instructor");
   promoteToInstructor(email);
   const created = await api.post("/api/classes", { data: { name } });
   expect(created.status()).toBe(201);
   const { id, joinCode } = (await created.json()) as { id: string; joinCode: string };
   const dueAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
-  expect((await api.post(`/api/classes/${id}/assignments`, { data: { day: 2, dueAt, instructions: "Read first." } })).status()).toBe(201);
+  const assigned = await api.post(`/api/classes/${id}/assignments`, { data: { day: 2, dueAt, instructions: "Read first." } });
+  expect(assigned.status()).toBe(201);
+  const assignmentId = ((await assigned.json()) as { id: string }).id;
   const memberEmail = await signedInRequest(member, "Page Member");
   expect((await member.post("/api/classes/join", { data: { code: joinCode } })).status()).toBe(201);
-  return { classId: id, email, memberEmail };
+  // The member hands in the assignment (blank), so the gradebook links to their work.
+  const started = await member.post("/api/quizzes/day-02/attempts");
+  expect(started.status()).toBe(201);
+  const attemptId = ((await started.json()) as { id: string }).id;
+  expect((await member.post(`/api/attempts/${attemptId}/submit`, { data: { responses: {} } })).status()).toBe(200);
+  const roster = (await (await api.get(`/api/classes/${id}`)).json()) as { members: { userId: string }[] };
+  const memberId = roster.members[0]?.userId ?? "";
+  return { classId: id, email, memberEmail, workPath: `/teach/${id}/members/${memberId}/assignments/${assignmentId}` };
 }

@@ -16,12 +16,12 @@ test("no horizontal overflow at 360 px", async ({ page }) => {
 test("the instructor's pages do not scroll sideways at 360 or 768 px (the gradebook scrolls inside its own region)", async ({ page, playwright }) => {
   const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const member = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  const { classId, email } = await classWithMember(api, member);
+  const { classId, email, workPath } = await classWithMember(api, member);
   await signInPage(page, email, PASSWORD, "/teach");
   // A tablet too: an instructor's header holds five links and the user menu.
   for (const width of [360, 768]) {
     await page.setViewportSize({ width, height: 780 });
-    for (const path of ["/teach", `/teach/${classId}`, "/dashboard"]) {
+    for (const path of ["/teach", `/teach/${classId}`, workPath, "/dashboard"]) {
       await page.goto(path, { waitUntil: "networkidle" });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${path} at ${width} px overflows by ${overflow}px`).toBeLessThanOrEqual(0);

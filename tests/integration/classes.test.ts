@@ -8,6 +8,7 @@ import {
   createClass,
   deleteClass,
   getClassOverview,
+  getMemberWork,
   getMyClasses,
   getOpenAssignments,
   gradebookCsv,
@@ -239,5 +240,77 @@ describe("assignments and the gradebook", () => {
     const created = await createClass(teacher, { name: "Old" });
     await renameClass(teacher, created.id, "New");
     expect((await getClassOverview(teacher, created.id, t0)).name).toBe("New");
+  });
+});
+
+describe("an instructor reviews a member's work", () => {
+  it("shows each submitted attempt at the assignment's quiz with the answers, and which one the grade comes from", async () => {
+    const teacher = await newInstructor();
+    const [learner, lateOnly] = [await newLearner(), await newLearner()];
+    const created = await createClass(teacher, { name: "Reviewed" });
+    for (const l of [learner, lateOnly]) await joinClass(l, code(created.joinCode));
+    const assignment = await assignDay(teacher, created.id, { day: 2, dueAt: at(2 * DAY), instructions: "" }, t0);
+
+    await takeDay2(learner, at(HOUR), false);
+    await takeDay2(learner, at(DAY), true);
+    await takeDay2(learner, at(3 * DAY), true); // after the due date
+    await startAttempt(learner, "day-02", at(5 * DAY)); // still open: not the instructor's to see
+    const { attempt: other } = await startAttempt(learner, "day-03", at(HOUR));
+    await submitAttempt(learner, other.id, { responses: {} }, at(2 * HOUR)); // another quiz
+
+    const work = await getMemberWork(teacher, created.id, assignment.id, learner.id, at(6 * DAY));
+    expect(work).toMatchObject({ className: "Reviewed", assignment: { day: 2 }, learner: { id: learner.id } });
+    expect(work.standing).toEqual({ status: "done", onTimePercent: 100, bestPercent: 100, attempts: 3 });
+    expect(work.attempts.map((a) => [a.percent, a.onTime, a.counts])).toEqual([
+      [0, true, false],
+      [100, true, true],
+      [100, false, false],
+    ]);
+    const [first, second] = work.attempts;
+    expect(first?.questions.length).toBeGreaterThan(0);
+    expect(first?.questions.every((q) => q.status === "incorrect" && !q.answered)).toBe(true);
+    expect(second?.questions.every((q) => q.status === "correct" && q.answered)).toBe(true);
+
+    // Only late work: the grade shown is the best late attempt, and that is the one that counts.
+    await takeDay2(lateOnly, at(3 * DAY), false);
+    await takeDay2(lateOnly, at(4 * DAY), true);
+    const late = await getMemberWork(teacher, created.id, assignment.id, lateOnly.id, at(6 * DAY));
+    expect(late.standing.status).toBe("late");
+    expect(late.attempts.map((a) => [a.percent, a.counts])).toEqual([
+      [0, false],
+      [100, true],
+    ]);
+  });
+
+  it("is the class's instructor's (or an admin's) alone, for members of the class and its own assignments", async () => {
+    const teacher = await newInstructor();
+    const rival = await newInstructor();
+    const [member, outsider] = [await newLearner(), await newLearner()];
+    const created = await createClass(teacher, { name: "Private" });
+    const rivals = await createClass(rival, { name: "Elsewhere" });
+    await joinClass(member, code(created.joinCode));
+    await joinClass(outsider, code(rivals.joinCode));
+    const assignment = await assignDay(teacher, created.id, { day: 2, dueAt: at(DAY), instructions: "" }, t0);
+    const rivalAssignment = await assignDay(rival, rivals.id, { day: 2, dueAt: at(DAY), instructions: "" }, t0);
+    await takeDay2(member, at(HOUR), true);
+
+    for (const call of [
+      getMemberWork(rival, created.id, assignment.id, member.id, t0),
+      getMemberWork(rival, rivals.id, assignment.id, member.id, t0),
+      getMemberWork(teacher, created.id, rivalAssignment.id, member.id, t0),
+      getMemberWork(teacher, created.id, assignment.id, outsider.id, t0),
+    ]) {
+      expect((await appError(call)).status).toBe(404);
+    }
+    expect((await appError(getMemberWork(member, created.id, assignment.id, member.id, t0))).status).toBe(403);
+
+    const admin = await newLearner();
+    await prisma.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
+    const asAdmin = { ...admin, role: "ADMIN" as const };
+    expect((await getMemberWork(asAdmin, created.id, assignment.id, member.id, at(2 * DAY))).attempts).toHaveLength(1);
+
+    // A learner who leaves takes their work with them.
+    await removeFromClass(member, created.id, member.id);
+    expect((await appError(getMemberWork(teacher, created.id, assignment.id, member.id, t0))).status).toBe(404);
   });
 });

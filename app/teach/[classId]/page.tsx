@@ -57,6 +57,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           An assignment is a day&apos;s quiz. A learner&apos;s grade is their best attempt submitted by the due date,
           including attempts made before you assigned it; later attempts show as late, and learners can still hand them in.
+          The gradebook links to each learner&apos;s answers.
         </p>
         {overview.assignments.length === 0 ? (
           <p className="mt-4 text-sm text-slate-600 dark:text-slate-400" data-testid="no-assignments">Nothing assigned yet.</p>
@@ -138,11 +139,25 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                       <span className="block text-xs text-slate-500 dark:text-slate-400">{m.email}</span>
                     </th>
                     <td className="px-4 py-3 tabular-nums text-slate-700 dark:text-slate-300">{m.lessonsCompleted} / {courseDays}</td>
-                    {m.cells.map((c, i) => (
-                      <td key={overview.assignments[i]?.id} className="px-4 py-3">
-                        <AssignmentStatusBadge status={c.status} percent={c.status === "done" ? c.onTimePercent : c.bestPercent} />
-                      </td>
-                    ))}
+                    {m.cells.map((c, i) => {
+                      const a = overview.assignments[i] as (typeof overview.assignments)[number];
+                      return (
+                        <td key={a.id} className="px-4 py-3">
+                          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                            <AssignmentStatusBadge status={c.status} percent={c.status === "done" ? c.onTimePercent : c.bestPercent} />
+                            {c.attempts > 0 ? (
+                              <Link
+                                href={`/teach/${overview.id}/members/${m.userId}/assignments/${a.id}`}
+                                className="text-xs font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300"
+                                data-testid="gradebook-answers-link"
+                              >
+                                Answers<span className="sr-only"> of {m.name}, Day {a.day}</span>
+                              </Link>
+                            ) : null}
+                          </span>
+                        </td>
+                      );
+                    })}
                     <td className="px-4 py-3 text-right">
                       <RemoveMemberButton classId={overview.id} userId={m.userId} name={m.name} />
                     </td>

@@ -54,7 +54,7 @@ function H2({ id, className, children, ...rest }: Props<"h2">) {
       id={anchor}
       className={cx(
         MEASURE,
-        "group mt-14 mb-4 scroll-mt-24 border-b border-slate-200 pb-2 text-2xl font-bold tracking-tight text-slate-900 dark:border-slate-800 dark:text-slate-50",
+        "group mt-14 mb-4 border-b border-slate-200 pb-2 text-2xl font-bold tracking-tight text-slate-900 dark:border-slate-800 dark:text-slate-50",
         className,
       )}
       {...rest}
@@ -78,7 +78,7 @@ function H3({ id, className, children, ...rest }: Props<"h3">) {
       id={anchor}
       className={cx(
         MEASURE,
-        "group mt-10 mb-3 scroll-mt-24 text-xl font-semibold tracking-tight text-slate-900 dark:text-slate-100",
+        "group mt-10 mb-3 text-xl font-semibold tracking-tight text-slate-900 dark:text-slate-100",
         className,
       )}
       {...rest}

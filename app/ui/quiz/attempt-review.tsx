@@ -8,7 +8,34 @@ import { InlineText } from "./inline-text";
 
 export interface AttemptReviewProps {
   questions: ReviewQuestion[];
+  /** Who reads it: the learner who made the attempt (the default), or their instructor. */
+  perspective?: Perspective;
+  /** The section heading; defaults to the perspective's. */
+  heading?: string;
 }
+
+type Perspective = "learner" | "instructor";
+
+const WORDS: Record<Perspective, { heading: string; choice: string; answer: string; order: string; match: string; configuration: string }> = {
+  learner: {
+    heading: "Your answers",
+    choice: "Your choice",
+    answer: "Your answer",
+    order: "Your order",
+    match: "Your match",
+    configuration: "What the simulation did with your configuration: ",
+  },
+  instructor: {
+    heading: "Answers",
+    choice: "Their choice",
+    answer: "Their answer",
+    order: "Their order",
+    match: "Their match",
+    configuration: "What the simulation did with their configuration: ",
+  },
+};
+
+type Words = (typeof WORDS)[Perspective];
 
 const STATUS: Record<ReviewStatus, { label: string; icon: string; className: string }> = {
   correct: {
@@ -59,7 +86,7 @@ function Tag({ tone, children }: { tone: "good" | "bad" | "neutral"; children: R
 }
 
 /** Options (single, multiple, true-false) with correct / chosen markers and each option's explanation. */
-function OptionList({ options }: { options: ReviewOption[] }) {
+function OptionList({ options, words }: { options: ReviewOption[]; words: Words }) {
   return (
     <ul className="space-y-2">
       {options.map((o) => {
@@ -83,7 +110,7 @@ function OptionList({ options }: { options: ReviewOption[] }) {
                 <InlineText text={o.text} />
               </span>
               <span className="flex flex-wrap gap-1">
-                {o.chosen ? <Tag tone={o.correct ? "good" : "bad"}>Your choice</Tag> : null}
+                {o.chosen ? <Tag tone={o.correct ? "good" : "bad"}>{words.choice}</Tag> : null}
                 {o.correct ? <Tag tone="good">Correct answer</Tag> : null}
               </span>
             </div>
@@ -97,10 +124,10 @@ function OptionList({ options }: { options: ReviewOption[] }) {
   );
 }
 
-function AnswerSummary({ q }: { q: ReviewQuestion }) {
+function AnswerSummary({ q, words }: { q: ReviewQuestion; words: Words }) {
   return (
     <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
-      <dt className="font-semibold text-slate-700 dark:text-slate-300">Your answer</dt>
+      <dt className="font-semibold text-slate-700 dark:text-slate-300">{words.answer}</dt>
       <dd className={q.answered ? "text-slate-900 dark:text-slate-100" : "text-slate-500 italic dark:text-slate-400"}>
         <InlineText text={q.responseText} />
       </dd>
@@ -112,13 +139,13 @@ function AnswerSummary({ q }: { q: ReviewQuestion }) {
   );
 }
 
-function Details({ q }: { q: ReviewQuestion }) {
+function Details({ q, words }: { q: ReviewQuestion; words: Words }) {
   switch (q.type) {
     case "sim-config":
       return (
         <div className="space-y-2 text-sm">
           <p className="rounded-lg border border-slate-200 p-3 text-slate-800 dark:border-slate-700 dark:text-slate-200" data-testid="sim-outcome">
-            <span className="font-semibold">What the simulation did with your configuration: </span>
+            <span className="font-semibold">{words.configuration}</span>
             {q.outcome}
           </p>
           <p className="rounded-lg border border-emerald-200 bg-emerald-50/60 p-3 text-slate-800 dark:border-emerald-900 dark:bg-emerald-950/30 dark:text-slate-200">
@@ -130,14 +157,14 @@ function Details({ q }: { q: ReviewQuestion }) {
     case "single":
     case "multiple":
     case "true-false":
-      return <OptionList options={q.options} />;
+      return <OptionList options={q.options} words={words} />;
     case "numeric":
-      return <AnswerSummary q={q} />;
+      return <AnswerSummary q={q} words={words} />;
     case "ordering":
       return (
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <h4 className="text-sm font-semibold text-slate-700 dark:text-slate-300">Your order</h4>
+            <h4 className="text-sm font-semibold text-slate-700 dark:text-slate-300">{words.order}</h4>
             {q.learnerOrder ? (
               <ol className="mt-1 space-y-1 text-sm">
                 {q.learnerOrder.map((item, i) => (
@@ -179,7 +206,7 @@ function Details({ q }: { q: ReviewQuestion }) {
             <thead>
               <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-300">
                 <th scope="col" className="py-1.5 pr-3 font-semibold">Item</th>
-                <th scope="col" className="py-1.5 pr-3 font-semibold">Your match</th>
+                <th scope="col" className="py-1.5 pr-3 font-semibold">{words.match}</th>
                 <th scope="col" className="py-1.5 font-semibold">Correct match</th>
               </tr>
             </thead>
@@ -212,12 +239,13 @@ function Details({ q }: { q: ReviewQuestion }) {
   }
 }
 
-export function AttemptReview({ questions }: AttemptReviewProps) {
+export function AttemptReview({ questions, perspective = "learner", heading }: AttemptReviewProps) {
   const total = questions.length;
+  const words = WORDS[perspective];
   return (
     <section aria-labelledby="attempt-review-heading">
       <h2 id="attempt-review-heading" className="text-xl font-semibold text-slate-900 dark:text-white">
-        Your answers
+        {heading ?? words.heading}
       </h2>
       <ol className="mt-4 space-y-6">
         {questions.map((q) => (
@@ -244,11 +272,11 @@ export function AttemptReview({ questions }: AttemptReviewProps) {
               </h3>
               {q.type !== "numeric" ? (
                 <div className="mt-3">
-                  <AnswerSummary q={q} />
+                  <AnswerSummary q={q} words={words} />
                 </div>
               ) : null}
               <div className="mt-4">
-                <Details q={q} />
+                <Details q={q} words={words} />
               </div>
               <div className="mt-4 rounded-lg bg-slate-50 p-3 text-sm text-slate-700 dark:bg-slate-800/60 dark:text-slate-300">
                 <p className="font-semibold text-slate-900 dark:text-slate-100">Explanation</p>

@@ -28,7 +28,7 @@ export function QuestionFieldset(props: FieldsetProps) {
     <fieldset
       id={idPrefix}
       disabled={disabled}
-      className="card min-w-0 scroll-mt-24 p-4 sm:p-6"
+      className="card min-w-0 p-4 sm:p-6"
       data-testid="quiz-question"
       data-answered={answered ? "true" : "false"}
     >
