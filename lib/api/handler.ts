@@ -29,6 +29,26 @@ export function apiRoute<P = Record<string, never>>(
   };
 }
 
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not implement: Next answers those with an empty 405, where a client needs
+ * to be told what the address accepts. Also OPTIONS, which Next would otherwise answer by listing every export,
+ * these refusals included. A route exports the ones it lacks:
+ * `export const { PUT, PATCH, DELETE, OPTIONS } = onlyMethods("GET", "POST");` (tests/e2e/api-fuzz.spec.ts checks
+ * every route).
+ */
+export function onlyMethods<A extends Method>(...allowed: A[]): Record<Exclude<Method, A> | "OPTIONS", () => Response> {
+  // Next answers HEAD for a route with GET.
+  const allow = [...allowed, ...(allowed.includes("GET" as A) ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const names = allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(", ")} and ${allowed.at(-1)}`;
+  const refuse = () => NextResponse.json({ error: `This address accepts ${names} only.` }, { status: 405, headers: { Allow: allow } });
+  const handlers: Partial<Record<Method | "OPTIONS", () => Response>> = { OPTIONS: () => new Response(null, { status: 204, headers: { Allow: allow } }) };
+  for (const method of METHODS) if (!allowed.includes(method as A)) handlers[method] = refuse;
+  return handlers as Record<Exclude<Method, A> | "OPTIONS", () => Response>;
+}
+
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** Reads and validates a JSON body: wrong content type, oversize, malformed or mistyped bodies are 4xx. */

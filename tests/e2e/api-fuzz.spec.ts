@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { expect, test } from "@playwright/test";
 import { signedInRequest } from "./helpers";
@@ -106,4 +108,36 @@ test("1,000+ malformed requests across the API: zero 5xx", async ({ request }) =
   console.log(`fuzz: ${total} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
   expect(total).toBeGreaterThanOrEqual(1000);
   expect(failures).toEqual([]);
+});
+
+/** Every route file under app/api, with the methods it implements (read from its exports) and an address for it. */
+function apiRoutes(): { url: string; file: string; methods: string[] }[] {
+  const root = path.join(process.cwd(), "app", "api");
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts");
+  return files.map((file) => {
+    const source = readFileSync(path.join(root, file), "utf8");
+    const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) =>
+      new RegExp(`export (const|async function) ${m}\\b|as ${m}\\b`).test(source),
+    );
+    const segments = path.dirname(file).split(path.sep).map((s) => (s.startsWith("[...") ? "session" : s.startsWith("[") ? "clxxxxxxxxxxxxxxxxxxxxxxx" : s));
+    return { url: `/api/${segments.join("/")}`, file, methods };
+  });
+}
+
+test("every API address answers a method it does not take with 405, a JSON message and an Allow header; OPTIONS lists only its own", async ({ request }) => {
+  const routes = apiRoutes();
+  expect(routes.length).toBeGreaterThan(20);
+  for (const { url, file, methods } of routes) {
+    expect(methods.length, file).toBeGreaterThan(0);
+    const options = await request.fetch(url, { method: "OPTIONS", failOnStatusCode: false });
+    expect(options.status(), `OPTIONS ${url}`).toBe(204);
+    const expected = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"];
+    expect((options.headers()["allow"] ?? "").split(", ").sort(), `OPTIONS ${url}`).toEqual(expected.sort());
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !methods.includes(m))) {
+      const response = await request.fetch(url, { method, failOnStatusCode: false });
+      expect(response.status(), `${method} ${url}`).toBe(405);
+      expect((await response.json()).error, `${method} ${url}`).toMatch(/^This address accepts [A-Z, ]+( and [A-Z]+)? only\.$/);
+      expect((response.headers()["allow"] ?? "").split(", ").sort(), `${method} ${url}`).toEqual(expected.sort());
+    }
+  }
 });

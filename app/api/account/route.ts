@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, readJson } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/guards";
 import { badRequest, conflict } from "@/lib/errors";
 import { deleteAccount, EMAIL_TAKEN_MESSAGE, registerLearner, updateAccountSettings } from "@/lib/services/accounts";
@@ -29,3 +29,5 @@ export const DELETE = apiRoute(async (request) => {
   await deleteAccount(user);
   return NextResponse.json({ deleted: true });
 });
+
+export const { GET, PUT, OPTIONS } = onlyMethods("POST", "PATCH", "DELETE");

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, readJson } from "@/lib/api/handler";
 import { requireApiInstructor, requireApiUser } from "@/lib/auth/guards";
 import { canTeach } from "@/lib/auth/roles";
 import { createClass, getMyClasses, listClassesTaught } from "@/lib/services/classes";
@@ -22,3 +22,5 @@ export const POST = apiRoute(async (request) => {
   const input = await readJson(request, newClassSchema);
   return NextResponse.json(await createClass(user, input), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = onlyMethods("GET", "POST");

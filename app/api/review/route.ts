@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, onlyMethods } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/guards";
 import { getReviewQueue } from "@/lib/services/review";
 import { requestNow } from "@/lib/time/clock";
@@ -9,3 +9,5 @@ export const GET = apiRoute(async () => {
   const user = await requireApiUser();
   return NextResponse.json(await getReviewQueue(user, await requestNow()));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("GET");

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, onlyMethods } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/guards";
 import { exportUserData } from "@/lib/db/account";
 
@@ -15,3 +15,5 @@ export const GET = apiRoute(async () => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("GET");

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, onlyMethods } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/guards";
 import { notFound } from "@/lib/errors";
 import { getAttemptView } from "@/lib/services/attempts";
@@ -10,3 +10,5 @@ export const GET = apiRoute<{ id: string }>(async (_request, params) => {
   if (!attemptIdSchema.safeParse(params.id).success) throw notFound("No attempt with that id.");
   return NextResponse.json(await getAttemptView(user, params.id));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("GET");

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseParam, readJson } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, parseParam, readJson } from "@/lib/api/handler";
 import { requireApiInstructor } from "@/lib/auth/guards";
 import { deleteClass, getClassOverview, renameClass } from "@/lib/services/classes";
 import { requestNow } from "@/lib/time/clock";
@@ -31,3 +31,5 @@ export const DELETE = apiRoute<Params>(async (_request, params) => {
   await deleteClass(user, classId);
   return NextResponse.json({ deleted: true });
 });
+
+export const { POST, PUT, OPTIONS } = onlyMethods("GET", "PATCH", "DELETE");

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, readJson } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/guards";
 import { joinClass } from "@/lib/services/classes";
 import { joinClassSchema } from "@/lib/validation/classes";
@@ -10,3 +10,5 @@ export const POST = apiRoute(async (request) => {
   const { code } = await readJson(request, joinClassSchema);
   return NextResponse.json(await joinClass(user, code), { status: 201 });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("POST");

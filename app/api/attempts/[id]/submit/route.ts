@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, readJson } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/guards";
 import { notFound } from "@/lib/errors";
 import { submitAttempt } from "@/lib/services/attempts";
@@ -14,3 +14,5 @@ export const POST = apiRoute<{ id: string }>(async (request, params) => {
   const body = await readJson(request, submitAttemptSchema);
   return NextResponse.json(await submitAttempt(user, params.id, body, await requestNow()));
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("POST");

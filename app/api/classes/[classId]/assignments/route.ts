@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseParam, readJson } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, parseParam, readJson } from "@/lib/api/handler";
 import { requireApiInstructor } from "@/lib/auth/guards";
 import { assignDay } from "@/lib/services/classes";
 import { requestNow } from "@/lib/time/clock";
@@ -13,3 +13,5 @@ export const POST = apiRoute<{ classId: string }>(async (request, params) => {
   const input = await readJson(request, newAssignmentSchema);
   return NextResponse.json(await assignDay(user, classId, input, await requestNow()), { status: 201 });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("POST");

@@ -1,4 +1,4 @@
-import { apiRoute, parseParam } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, parseParam } from "@/lib/api/handler";
 import { requireApiInstructor } from "@/lib/auth/guards";
 import { gradebookCsv } from "@/lib/services/classes";
 import { requestNow } from "@/lib/time/clock";
@@ -17,3 +17,5 @@ export const GET = apiRoute<{ classId: string }>(async (_request, params) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("GET");

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseParam } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, parseParam } from "@/lib/api/handler";
 import { requireApiInstructor } from "@/lib/auth/guards";
 import { newJoinCode } from "@/lib/services/classes";
 import { recordIdSchema } from "@/lib/validation/ids";
@@ -10,3 +10,5 @@ export const POST = apiRoute<{ classId: string }>(async (_request, params) => {
   const classId = parseParam(params.classId, recordIdSchema, "class");
   return NextResponse.json({ joinCode: await newJoinCode(user, classId) });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("POST");

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseParam } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, parseParam } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/guards";
 import { openLesson } from "@/lib/services/progress";
 import { requestNow } from "@/lib/time/clock";
@@ -9,3 +9,5 @@ export const POST = apiRoute<{ day: string }>(async (_request, params) => {
   const user = await requireApiUser();
   return NextResponse.json(await openLesson(user, parseParam(params.day, daySchema, "day"), await requestNow()));
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("POST");

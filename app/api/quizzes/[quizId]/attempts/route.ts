@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, onlyMethods } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/guards";
 import { notFound } from "@/lib/errors";
 import { startAttempt } from "@/lib/services/attempts";
@@ -16,3 +16,5 @@ export const POST = apiRoute<{ quizId: string }>(async (_request, params) => {
   const { attempt, created } = await startAttempt(user, params.quizId, await requestNow());
   return NextResponse.json(attempt, { status: created ? 201 : 200 });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("POST");

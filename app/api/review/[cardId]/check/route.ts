@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, readJson } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/guards";
 import { notFound } from "@/lib/errors";
 import { checkReviewAnswer } from "@/lib/services/review";
@@ -13,3 +13,5 @@ export const POST = apiRoute<{ cardId: string }>(async (request, params) => {
   const { response } = await readJson(request, reviewCheckSchema);
   return NextResponse.json(await checkReviewAnswer(user, params.cardId, response, await requestNow()));
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("POST");

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, readJson } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/guards";
 import { notFound } from "@/lib/errors";
 import { rateCard } from "@/lib/services/review";
@@ -13,3 +13,5 @@ export const POST = apiRoute<{ cardId: string }>(async (request, params) => {
   const input = await readJson(request, reviewRateSchema);
   return NextResponse.json(await rateCard(user, params.cardId, input, await requestNow()));
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("POST");

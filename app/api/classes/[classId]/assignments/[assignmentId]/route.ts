@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseParam, readJson } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, parseParam, readJson } from "@/lib/api/handler";
 import { requireApiInstructor } from "@/lib/auth/guards";
 import { changeAssignment, unassign } from "@/lib/services/classes";
 import { requestNow } from "@/lib/time/clock";
@@ -26,3 +26,5 @@ export const DELETE = apiRoute<Params>(async (_request, params) => {
   await unassign(user, classId, assignmentId);
   return NextResponse.json({ deleted: true });
 });
+
+export const { GET, POST, PUT, OPTIONS } = onlyMethods("PATCH", "DELETE");

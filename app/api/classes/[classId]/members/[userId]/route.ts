@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseParam } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, parseParam } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/guards";
 import { removeFromClass } from "@/lib/services/classes";
 import { recordIdSchema } from "@/lib/validation/ids";
@@ -12,3 +12,5 @@ export const DELETE = apiRoute<{ classId: string; userId: string }>(async (_requ
   await removeFromClass(user, classId, userId);
   return NextResponse.json({ removed: true });
 });
+
+export const { GET, POST, PUT, PATCH, OPTIONS } = onlyMethods("DELETE");

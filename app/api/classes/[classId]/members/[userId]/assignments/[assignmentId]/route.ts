@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseParam } from "@/lib/api/handler";
+import { apiRoute, onlyMethods, parseParam } from "@/lib/api/handler";
 import { requireApiInstructor } from "@/lib/auth/guards";
 import { getMemberWork } from "@/lib/services/classes";
 import { requestNow } from "@/lib/time/clock";
@@ -13,3 +13,5 @@ export const GET = apiRoute<{ classId: string; userId: string; assignmentId: str
   const assignmentId = parseParam(params.assignmentId, recordIdSchema, "assignment");
   return NextResponse.json(await getMemberWork(user, classId, assignmentId, userId, await requestNow()));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = onlyMethods("GET");
