@@ -1,9 +1,10 @@
 import "server-only";
+import type { Actor } from "./actor";
 import { prisma } from "./client";
 
 /**
- * Failed sign-in bookkeeping for rate limiting. Keys are "email:<address>" and "ip:<address>"; there is no actor
- * because the person is not signed in yet.
+ * Failure bookkeeping for rate limiting. Sign-in keys are "email:<address>" and "ip:<address>" (there is no actor:
+ * the person is not signed in yet); wrong class codes are "join:<user id>".
  */
 export async function recordFailedSignIn(keys: string[], atMs: number) {
   await prisma.authThrottle.createMany({ data: keys.map((key) => ({ key, atMs: BigInt(atMs) })) });
@@ -23,4 +24,20 @@ export async function recentFailures(keys: string[], sinceMs: number) {
 /** A successful sign-in clears the email's failures; old rows are pruned so the table stays small. */
 export async function clearFailures(key: string, olderThanMs: number) {
   await prisma.authThrottle.deleteMany({ where: { OR: [{ key }, { atMs: { lt: BigInt(olderThanMs) } }] } });
+}
+
+const joinKey = (actor: Actor) => `join:${actor.id}`;
+
+/** A class code that named no class; the actor's older entries are pruned on the way. */
+export async function recordFailedJoin(actor: Actor, atMs: number, pruneBeforeMs: number) {
+  await prisma.$transaction([
+    prisma.authThrottle.deleteMany({ where: { key: joinKey(actor), atMs: { lt: BigInt(pruneBeforeMs) } } }),
+    prisma.authThrottle.create({ data: { key: joinKey(actor), atMs: BigInt(atMs) } }),
+  ]);
+}
+
+/** The actor's wrong class codes since `sinceMs`, with the oldest one's time (to compute Retry-After). */
+export async function recentFailedJoins(actor: Actor, sinceMs: number) {
+  const [row] = await recentFailures([joinKey(actor)], sinceMs);
+  return { count: row?.count ?? 0, oldestAtMs: row?.oldestAtMs ?? 0 };
 }

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/db/actor";
 import { listSubmittedAttempts } from "@/lib/db/attempts";
 import * as db from "@/lib/db/classes";
 import { getJourneySettings } from "@/lib/db/users";
-import { badRequest, forbidden } from "@/lib/errors";
+import { AppError, badRequest, forbidden, tooManyRequests } from "@/lib/errors";
+import { recentFailedJoins, recordFailedJoin } from "@/lib/db/auth-throttle";
 import { lessonSlug, quizPath } from "@/lib/content/paths";
 import {
   JOIN_CODE_ALPHABET,
@@ -293,8 +294,24 @@ export async function removeFromClass(actor: Actor, classId: string, userId: str
   await db.removeMember(actor, classId, userId);
 }
 
-export function joinClass(actor: Actor, code: string): Promise<{ id: string; name: string }> {
-  return db.enrollByCode(actor, code);
+/** Wrong class codes allowed per learner per window: plenty for typos, far too few to guess one of 8.5 × 10¹¹. */
+export const JOIN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_WRONG_CODES = 10;
+
+export async function joinClass(actor: Actor, code: string, now = new Date()): Promise<{ id: string; name: string }> {
+  const nowMs = now.getTime();
+  const recent = await recentFailedJoins(actor, nowMs - JOIN_WINDOW_MS);
+  if (recent.count >= MAX_WRONG_CODES) {
+    const retryAfterSec = Math.max(1, Math.ceil((recent.oldestAtMs + JOIN_WINDOW_MS - nowMs) / 1000));
+    const minutes = Math.ceil(retryAfterSec / 60);
+    throw tooManyRequests(`Too many wrong class codes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, retryAfterSec);
+  }
+  try {
+    return await db.enrollByCode(actor, code);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) await recordFailedJoin(actor, nowMs, nowMs - JOIN_WINDOW_MS);
+    throw error;
+  }
 }
 
 export interface LearnerAssignment extends AssignmentView {

@@ -13,6 +13,8 @@ import {
   getOpenAssignments,
   gradebookCsv,
   joinClass,
+  JOIN_WINDOW_MS,
+  MAX_WRONG_CODES,
   listClassesTaught,
   newJoinCode,
   removeFromClass,
@@ -88,6 +90,25 @@ describe("classes: roles and scoping", () => {
     expect((await appError(joinClass(late, code(created.joinCode)))).status).toBe(404);
     await joinClass(late, code(replacement));
     expect((await getClassOverview(teacher, created.id, t0)).members.map((m) => m.userId)).toEqual([learner.id, late.id]);
+  });
+
+  it("after ten wrong codes in 15 minutes a learner must wait, even with the right code; typos before that are free", async () => {
+    const teacher = await newInstructor();
+    const created = await createClass(teacher, { name: "Guarded" });
+    const [guesser, other] = [await newLearner(), await newLearner()];
+    const wrong = created.joinCode === "ABCDEFGH" ? "ABCDEFGJ" : "ABCDEFGH";
+    for (let i = 0; i < MAX_WRONG_CODES; i++) {
+      expect((await appError(joinClass(guesser, wrong, at(i * 60_000)))).status).toBe(404);
+    }
+    const refused = await appError(joinClass(guesser, code(created.joinCode), at(10 * 60_000)));
+    expect(refused.status).toBe(429);
+    expect(refused.message).toBe("Too many wrong class codes. Try again in 5 minutes.");
+    expect(refused.retryAfterSec).toBe(5 * 60); // the first wrong code leaves the window 15 minutes after it
+    // Someone else is not held up; the guesser may try again once the oldest wrong code has aged out.
+    await joinClass(other, code(created.joinCode), at(10 * 60_000));
+    expect(await joinClass(guesser, code(created.joinCode), at(JOIN_WINDOW_MS + 1))).toEqual({ id: created.id, name: "Guarded" });
+    // Conflicts are not wrong codes.
+    for (let i = 0; i < MAX_WRONG_CODES + 1; i++) expect((await appError(joinClass(other, code(created.joinCode), at(DAY)))).status).toBe(409);
   });
 
   it("an assignment is reached only through its own class; an admin reaches every class", async () => {
