@@ -21,23 +21,37 @@ export async function recentFailures(keys: string[], sinceMs: number) {
   return rows.map((r) => ({ key: r.key, count: r._count._all, oldestAtMs: Number(r._min.atMs ?? 0) }));
 }
 
-/** A successful sign-in clears the email's failures; old rows are pruned so the table stays small. */
+/** A successful sign-in clears the email's failures; old sign-in rows are pruned so the table stays small. */
 export async function clearFailures(key: string, olderThanMs: number) {
-  await prisma.authThrottle.deleteMany({ where: { OR: [{ key }, { atMs: { lt: BigInt(olderThanMs) } }] } });
+  const signIn = [{ key: { startsWith: "email:" } }, { key: { startsWith: "ip:" } }];
+  await prisma.authThrottle.deleteMany({ where: { OR: [{ key }, { atMs: { lt: BigInt(olderThanMs) }, OR: signIn }] } });
 }
 
 const joinKey = (actor: Actor) => `join:${actor.id}`;
 
-/** A class code that named no class; the actor's older entries are pruned on the way. */
-export async function recordFailedJoin(actor: Actor, atMs: number, pruneBeforeMs: number) {
-  await prisma.$transaction([
+/**
+ * Notes a join attempt before its code is looked up (so requests sent at once all see each other) and prunes the
+ * actor's entries from before `pruneBeforeMs`. Returns the entry's id, to forget it if the code turns out right.
+ */
+export async function recordJoinTry(actor: Actor, atMs: number, pruneBeforeMs: number): Promise<string> {
+  const [, row] = await prisma.$transaction([
     prisma.authThrottle.deleteMany({ where: { key: joinKey(actor), atMs: { lt: BigInt(pruneBeforeMs) } } }),
-    prisma.authThrottle.create({ data: { key: joinKey(actor), atMs: BigInt(atMs) } }),
+    prisma.authThrottle.create({ data: { key: joinKey(actor), atMs: BigInt(atMs) }, select: { id: true } }),
   ]);
+  return row.id;
 }
 
-/** The actor's wrong class codes since `sinceMs`, with the oldest one's time (to compute Retry-After). */
-export async function recentFailedJoins(actor: Actor, sinceMs: number) {
-  const [row] = await recentFailures([joinKey(actor)], sinceMs);
-  return { count: row?.count ?? 0, oldestAtMs: row?.oldestAtMs ?? 0 };
+/** Removes one of the actor's join entries: a code that was right, or a try that was refused unheard. */
+export async function forgetJoinTry(actor: Actor, id: string) {
+  await prisma.authThrottle.deleteMany({ where: { id, key: joinKey(actor) } });
+}
+
+/** When each of the actor's join entries since `sinceMs` was made, oldest first. */
+export async function joinTriesSince(actor: Actor, sinceMs: number): Promise<number[]> {
+  const rows = await prisma.authThrottle.findMany({
+    where: { key: joinKey(actor), atMs: { gte: BigInt(sinceMs) } },
+    orderBy: [{ atMs: "asc" }, { id: "asc" }],
+    select: { atMs: true },
+  });
+  return rows.map((r) => Number(r.atMs));
 }

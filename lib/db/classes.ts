@@ -104,7 +104,7 @@ export async function getMemberAssignment(actor: Actor, classId: string, assignm
   const assignment = found.assignments[0];
   if (!assignment) throw notFound("No assignment with that id in this class.");
   const enrollment = found.enrollments[0];
-  if (!enrollment) throw notFound("No learner with that id in this class.");
+  if (!enrollment) throw notFound("No member with that id in this class.");
   return { id: found.id, name: found.name, assignment, learner: enrollment.user, joinedAt: enrollment.joinedAt };
 }
 

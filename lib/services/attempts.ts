@@ -185,7 +185,7 @@ function submittedView(
   };
 }
 
-/** A submitted attempt's result and per-question review, from its stored row (read with whoever's rights apply). */
+/** A submitted attempt's result and per-question review, from a stored row the caller has already been allowed to read. */
 export function storedAttemptView(row: Omit<AttemptRow, "responses"> & { responses: StoredResponse[] }): SubmittedAttemptView {
   return submittedView(requireQuiz(row.quizId), row);
 }

@@ -7,7 +7,7 @@ import { listSubmittedAttempts } from "@/lib/db/attempts";
 import * as db from "@/lib/db/classes";
 import { getJourneySettings } from "@/lib/db/users";
 import { AppError, badRequest, forbidden, tooManyRequests } from "@/lib/errors";
-import { recentFailedJoins, recordFailedJoin } from "@/lib/db/auth-throttle";
+import { forgetJoinTry, joinTriesSince, recordJoinTry } from "@/lib/db/auth-throttle";
 import { lessonSlug, quizPath } from "@/lib/content/paths";
 import {
   JOIN_CODE_ALPHABET,
@@ -192,7 +192,10 @@ export async function getClassOverview(actor: Actor, classId: string, now: Date)
 export interface ReviewedAttempt extends SubmittedAttemptView {
   /** Submitted by the assignment's due date. */
   onTime: boolean;
-  /** The attempt whose score the gradebook shows: the best on time, or failing that the best late one. */
+  /**
+   * The attempt whose score the gradebook shows: the best on time (the grade), or, when all of them are late, the
+   * best late one (shown beside "Late", not a grade).
+   */
   counts: boolean;
 }
 
@@ -300,16 +303,26 @@ export const MAX_WRONG_CODES = 10;
 
 export async function joinClass(actor: Actor, code: string, now = new Date()): Promise<{ id: string; name: string }> {
   const nowMs = now.getTime();
-  const recent = await recentFailedJoins(actor, nowMs - JOIN_WINDOW_MS);
-  if (recent.count >= MAX_WRONG_CODES) {
-    const retryAfterSec = Math.max(1, Math.ceil((recent.oldestAtMs + JOIN_WINDOW_MS - nowMs) / 1000));
+  const since = nowMs - JOIN_WINDOW_MS;
+  // Counted before the lookup, this try included: requests sent at once cannot all slip under the limit.
+  const entry = await recordJoinTry(actor, nowMs, since);
+  const tries = await joinTriesSince(actor, since);
+  if (tries.length > MAX_WRONG_CODES) {
+    await forgetJoinTry(actor, entry);
+    // The wrong codes in the window are the MAX_WRONG_CODES or more before this one; a try is allowed again once
+    // the oldest few have left it and fewer than MAX_WRONG_CODES remain.
+    const freedAtMs = (tries[tries.length - 1 - MAX_WRONG_CODES] as number) + JOIN_WINDOW_MS;
+    const retryAfterSec = Math.max(1, Math.ceil((freedAtMs - nowMs) / 1000));
     const minutes = Math.ceil(retryAfterSec / 60);
     throw tooManyRequests(`Too many wrong class codes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, retryAfterSec);
   }
   try {
-    return await db.enrollByCode(actor, code);
+    const joined = await db.enrollByCode(actor, code);
+    await forgetJoinTry(actor, entry);
+    return joined;
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) await recordFailedJoin(actor, nowMs, nowMs - JOIN_WINDOW_MS);
+    // Only an unknown code stays counted.
+    if (!(error instanceof AppError && error.status === 404)) await forgetJoinTry(actor, entry);
     throw error;
   }
 }

@@ -133,6 +133,12 @@ test("every API address answers a method it does not take with 405, a JSON messa
     expect(options.status(), `OPTIONS ${url}`).toBe(204);
     const expected = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"];
     expect((options.headers()["allow"] ?? "").split(", ").sort(), `OPTIONS ${url}`).toEqual(expected.sort());
+    // HEAD follows GET: where GET is refused, so is HEAD (with no body to read).
+    if (!methods.includes("GET")) {
+      const head = await request.fetch(url, { method: "HEAD", failOnStatusCode: false });
+      expect(head.status(), `HEAD ${url}`).toBe(405);
+      expect((head.headers()["allow"] ?? "").split(", ").sort(), `HEAD ${url}`).toEqual([...expected].sort());
+    }
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !methods.includes(m))) {
       const response = await request.fetch(url, { method, failOnStatusCode: false });
       expect(response.status(), `${method} ${url}`).toBe(405);

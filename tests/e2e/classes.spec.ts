@@ -125,6 +125,52 @@ test("an instructor runs a class: a learner joins, does the assigned quiz, and t
   await expect(learner.getByTestId("no-enrollments")).toBeVisible();
 });
 
+test("the answers page shows one member's submitted attempts only", async ({ browser, playwright }) => {
+  const api = await playwright.request.newContext({ baseURL });
+  const first = await playwright.request.newContext({ baseURL });
+  const { classId, workPath } = await classWithMember(api, first);
+  const firstAttempt = ((await (await api.get(`/api${workPath.replace("/teach", "/classes")}`)).json()) as { attempts: { id: string }[] }).attempts[0]?.id;
+  expect(firstAttempt).toBeTruthy();
+  // A second member has an attempt open, not submitted.
+  const second = await playwright.request.newContext({ baseURL });
+  await signedInRequest(second, "Second Member");
+  const overview = (await (await api.get(`/api/classes/${classId}`)).json()) as { joinCode: string };
+  expect((await second.post("/api/classes/join", { data: { code: overview.joinCode } })).status()).toBe(201);
+  const open = ((await (await second.post("/api/quizzes/day-02/attempts")).json()) as { id: string }).id;
+  const roster = (await (await api.get(`/api/classes/${classId}`)).json()) as { members: { userId: string; name: string }[] };
+  const secondId = roster.members.find((m) => m.name === "Second Member")?.userId ?? "";
+  const secondPath = workPath.replace(/members\/[a-z0-9]+/, `members/${secondId}`);
+
+  const secondWork = await api.get(`/api${secondPath.replace("/teach", "/classes")}`);
+  expect(await secondWork.json()).toMatchObject({ standing: { status: "open", attempts: 0 }, attempts: [] });
+  const page = await (await browser.newContext({ baseURL, storageState: await api.storageState() })).newPage();
+  expect((await page.goto(secondPath))?.status()).toBe(200);
+  await expect(page.getByTestId("member-standing")).toContainText("No attempt yet.");
+  await expect(page.getByTestId("review-question")).toHaveCount(0);
+  // Neither the open attempt nor another member's submitted one can be opened through the wrong page.
+  expect((await page.goto(`${secondPath}?attempt=${open}`))?.status()).toBe(404);
+  expect((await page.goto(`${secondPath}?attempt=${firstAttempt}`))?.status()).toBe(404);
+  expect((await page.goto(`${workPath}?attempt=${open}`))?.status()).toBe(404);
+  expect((await page.goto(`${workPath}?attempt=${firstAttempt}`))?.status()).toBe(200);
+  await expect(page).toHaveTitle(/^Page Member: Day 2/);
+});
+
+test("ten wrong class codes, then the join form says to wait, and the API answers 429 with Retry-After", async ({ page, request }) => {
+  const email = await signedInRequest(request, "Code Guesser");
+  for (let i = 0; i < 10; i++) {
+    const response = await request.post("/api/classes/join", { data: { code: `ZZZZ-ZZZ${"ABCDEFGHJK"[i]}` } });
+    expect(response.status()).toBe(404);
+  }
+  const refused = await request.post("/api/classes/join", { data: { code: "ZZZZ-ZZZM" } });
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(14 * 60);
+  expect((await refused.json()).error).toMatch(/^Too many wrong class codes\. Try again in 1[45] minutes\.$/);
+  await signInPage(page, email, PASSWORD, "/classes");
+  await page.getByLabel("Class code").fill("ZZZZ-ZZZN");
+  await page.getByRole("button", { name: "Join class" }).click();
+  await expect(page.locator("#join-code-error")).toHaveText(/^Too many wrong class codes\./);
+});
+
 test.describe("classes: access control", () => {
   test("signed-out visitors are sent to sign-in from the class pages and get 401 from the class API", async ({ page, request }) => {
     for (const p of ["/teach", `/teach/${FAKE_ID}`, `/teach/${FAKE_ID}/members/${FAKE_ID}/assignments/${FAKE_ID}`, "/classes"]) {
@@ -231,7 +277,7 @@ test.describe("classes: access control", () => {
     expect((await owner.get(`/api/classes/${cls.id}/members/${memberId}/assignments/${assignment.id}`)).status()).toBe(200);
     const strangers = await owner.get(`/api/classes/${cls.id}/members/${FAKE_ID}/assignments/${assignment.id}`);
     expect(strangers.status()).toBe(404);
-    expect((await strangers.json()).error).toBe("No learner with that id in this class.");
+    expect((await strangers.json()).error).toBe("No member with that id in this class.");
     const intact = (await (await owner.get(`/api/classes/${cls.id}`)).json()) as { name: string; joinCode: string; assignments: { dueAt: string }[]; members: unknown[] };
     expect(intact).toMatchObject({ name: "Private class", joinCode: cls.joinCode, members: [expect.anything()] });
     expect(intact.assignments).toHaveLength(1);

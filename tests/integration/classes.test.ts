@@ -104,11 +104,24 @@ describe("classes: roles and scoping", () => {
     expect(refused.status).toBe(429);
     expect(refused.message).toBe("Too many wrong class codes. Try again in 5 minutes.");
     expect(refused.retryAfterSec).toBe(5 * 60); // the first wrong code leaves the window 15 minutes after it
+    // Refused tries do not extend the wait.
+    expect((await appError(joinClass(guesser, code(created.joinCode), at(12 * 60_000)))).retryAfterSec).toBe(3 * 60);
     // Someone else is not held up; the guesser may try again once the oldest wrong code has aged out.
     await joinClass(other, code(created.joinCode), at(10 * 60_000));
     expect(await joinClass(guesser, code(created.joinCode), at(JOIN_WINDOW_MS + 1))).toEqual({ id: created.id, name: "Guarded" });
     // Conflicts are not wrong codes.
     for (let i = 0; i < MAX_WRONG_CODES + 1; i++) expect((await appError(joinClass(other, code(created.joinCode), at(DAY)))).status).toBe(409);
+  });
+
+  it("wrong codes sent all at once are limited too", async () => {
+    const teacher = await newInstructor();
+    const created = await createClass(teacher, { name: "Burst" });
+    const guesser = await newLearner();
+    const codes = Array.from({ length: 30 }, (_, i) => `ABCDEF${"ABCDEFGHJKMNPQRSTUVWXYZ23456789"[i]}Z`).filter((c) => c !== created.joinCode);
+    const statuses = await Promise.all(codes.map(async (c) => (await appError(joinClass(guesser, c, t0))).status));
+    expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(MAX_WRONG_CODES);
+    expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([]);
+    expect((await appError(joinClass(guesser, code(created.joinCode), at(60_000)))).status).toBe(429);
   });
 
   it("an assignment is reached only through its own class; an admin reaches every class", async () => {
@@ -310,6 +323,7 @@ describe("an instructor reviews a member's work", () => {
     const created = await createClass(teacher, { name: "Private" });
     const rivals = await createClass(rival, { name: "Elsewhere" });
     await joinClass(member, code(created.joinCode));
+    await joinClass(member, code(rivals.joinCode)); // in both classes: only the class's own assignment opens
     await joinClass(outsider, code(rivals.joinCode));
     const assignment = await assignDay(teacher, created.id, { day: 2, dueAt: at(DAY), instructions: "" }, t0);
     const rivalAssignment = await assignDay(rival, rivals.id, { day: 2, dueAt: at(DAY), instructions: "" }, t0);

@@ -61,7 +61,8 @@ const BORDER: Record<ReviewStatus, string> = {
   incorrect: "border-l-red-500",
 };
 
-function formatPoints(n: number): string {
+/** Partial credit gives fractional points: two decimals at most. */
+export function formatPoints(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 

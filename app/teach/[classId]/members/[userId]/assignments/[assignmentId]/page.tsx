@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireInstructor } from "@/lib/auth/guards";
@@ -8,16 +9,15 @@ import { formatDateTime } from "@/lib/time/calendar";
 import { requestNow } from "@/lib/time/clock";
 import { recordIdSchema } from "@/lib/validation/ids";
 import { AssignmentStatusBadge } from "../../../../../../ui/classes/assignment-status";
-import { AttemptReview } from "../../../../../../ui/quiz/attempt-review";
-
-export const metadata: Metadata = { title: "Learner's work" };
+import { AttemptReview, formatPoints } from "../../../../../../ui/quiz/attempt-review";
 
 type Props = {
   params: Promise<{ classId: string; userId: string; assignmentId: string }>;
   searchParams: Promise<{ attempt?: string | string[] }>;
 };
 
-async function loadWork(classId: string, userId: string, assignmentId: string): Promise<MemberWork> {
+// Once per request: the title and the page read the same work.
+const loadWork = cache(async (classId: string, userId: string, assignmentId: string): Promise<MemberWork> => {
   const user = await requireInstructor(`/teach/${classId}/members/${userId}/assignments/${assignmentId}`);
   if (![classId, userId, assignmentId].every((id) => recordIdSchema.safeParse(id).success)) notFound();
   try {
@@ -26,21 +26,30 @@ async function loadWork(classId: string, userId: string, assignmentId: string): 
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { classId, userId, assignmentId } = await params;
+  const work = await loadWork(classId, userId, assignmentId);
+  return { title: `${work.learner.name}: Day ${work.assignment.day}` };
 }
 
-/** Partial credit gives fractional points: two decimals at most, as the attempt review shows them. */
-function formatPoints(n: number): string {
-  return String(Math.round(n * 100) / 100);
+function attemptsText(n: number): string {
+  return n === 1 ? "1 attempt" : `${n} attempts`;
 }
 
 function standingText(work: MemberWork, zone: string): string {
   const { standing, attempts } = work;
-  const tries = `${attempts.length} ${attempts.length === 1 ? "attempt" : "attempts"}`;
+  const onTime = attempts.filter((a) => a.onTime).length;
+  const late = attempts.length - onTime;
   switch (standing.status) {
     case "done":
-      return `Grade ${standing.onTimePercent} %: the best of the attempts submitted by the due date (${tries} in all).`;
+      return (
+        `Grade ${standing.onTimePercent} %: ${onTime === 1 ? "the attempt" : `the best of ${onTime} attempts`} submitted by the due date.` +
+        (late > 0 ? ` ${attemptsText(late)} after it.` : "")
+      );
     case "late":
-      return `No attempt by the due date. The best of ${tries} submitted after it scored ${standing.bestPercent} %.`;
+      return `No attempt by the due date. ${late === 1 ? "The one after it" : `The best of ${late} after it`} scored ${standing.bestPercent} %.`;
     case "missing":
       return "No attempt, and the due date has passed.";
     case "open":
@@ -109,7 +118,9 @@ export default async function MemberWorkPage({ params, searchParams }: Props) {
                   <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900 dark:text-white">
                     Attempt {i + 1}
                     {a.counts ? (
-                      <span className="badge bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200">Counts for the grade</span>
+                      <span className="badge bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200">
+                        {a.onTime ? "Counts for the grade" : "Best late attempt"}
+                      </span>
                     ) : null}
                   </p>
                   <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -120,7 +131,7 @@ export default async function MemberWorkPage({ params, searchParams }: Props) {
                   <p className="tabular-nums text-slate-800 dark:text-slate-200">
                     <span className="font-semibold">{a.percent} %</span>{" "}
                     <span className="text-sm text-slate-600 dark:text-slate-400">
-                      ({formatPoints(a.score)} of {formatPoints(a.maxScore)} points)
+                      ({formatPoints(a.score)} of {formatPoints(a.maxScore)} {a.maxScore === 1 ? "point" : "points"})
                     </span>
                   </p>
                   {a === selected ? (
