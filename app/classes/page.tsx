@@ -47,6 +47,7 @@ export default async function ClassesPage() {
                         </Link>
                         <p className="text-sm text-slate-600 dark:text-slate-400">
                           Due <time dateTime={a.dueAt}>{formatDateTime(a.dueAt, timeZone)}</time>
+                          {a.extended ? " (extended for you)" : ""}
                         </p>
                         {a.instructions ? (
                           <p className="mt-1 text-sm whitespace-pre-line text-slate-700 wrap-anywhere dark:text-slate-300">{a.instructions}</p>

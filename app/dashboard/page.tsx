@@ -103,6 +103,7 @@ export default async function DashboardPage() {
                   </Link>
                   <span className="block text-xs text-slate-500 dark:text-slate-400">
                     {a.className} · due <time dateTime={a.dueAt}>{formatDateTime(a.dueAt, summary.timeZone)}</time>
+                    {a.extended ? " (extended for you)" : ""}
                   </span>
                 </span>
                 <AssignmentStatusBadge status={a.status} percent={null} />

@@ -9,7 +9,7 @@ export interface Refusal {
 export type SendResult<T> = { ok: true; data: T } | { ok: false; refusal: Refusal };
 
 /** Calls the JSON API from a form; a refusal comes back with its per-field messages (docs/api.md's error shape). */
-export async function sendJson<T = unknown>(method: "POST" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<SendResult<T>> {
+export async function sendJson<T = unknown>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<SendResult<T>> {
   let res: Response;
   try {
     res = await fetch(url, {

@@ -5,7 +5,7 @@ import type { Actor } from "./actor";
 /** Everything stored about the actor, and nothing about anyone else (every relation is filtered by their id). */
 export async function exportUserData(actor: Actor) {
   const where = { userId: actor.id };
-  const [profile, progress, attempts, activities, cards, reviews, enrollments, teaching] = await Promise.all([
+  const [profile, progress, attempts, activities, cards, reviews, enrollments, teaching, extensions] = await Promise.all([
     prisma.user.findUnique({
       where: { id: actor.id },
       select: { id: true, email: true, name: true, role: true, timeZone: true, courseStartedAt: true, createdAt: true, updatedAt: true },
@@ -22,8 +22,24 @@ export async function exportUserData(actor: Actor) {
       orderBy: { createdAt: "asc" },
       select: { id: true, name: true, joinCode: true, createdAt: true, assignments: { select: { day: true, dueAt: true, instructions: true, createdAt: true } } },
     }),
+    // Later due dates an instructor gave the actor.
+    prisma.extension.findMany({
+      where,
+      orderBy: { createdAt: "asc" },
+      select: { dueAt: true, createdAt: true, assignment: { select: { day: true, classroom: { select: { id: true, name: true } } } } },
+    }),
   ]);
-  return { profile, progress, attempts, activities, reviewCards: cards, reviewLogs: reviews, classesJoined: enrollments, classesTaught: teaching };
+  return {
+    profile,
+    progress,
+    attempts,
+    activities,
+    reviewCards: cards,
+    reviewLogs: reviews,
+    classesJoined: enrollments,
+    classesTaught: teaching,
+    extensions,
+  };
 }
 
 /** Deletes the actor's account; every row of theirs goes with it (foreign keys cascade). */

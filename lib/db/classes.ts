@@ -63,7 +63,10 @@ export async function getTaughtClass(actor: Actor, classId: string) {
         orderBy: { joinedAt: "asc" },
         select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
       },
-      assignments: { orderBy: [{ dueAt: "asc" }, { day: "asc" }], select: { id: true, day: true, dueAt: true, instructions: true, createdAt: true } },
+      assignments: {
+        orderBy: [{ dueAt: "asc" }, { day: "asc" }],
+        select: { id: true, day: true, dueAt: true, instructions: true, createdAt: true, extensions: { select: { userId: true, dueAt: true } } },
+      },
     },
   });
   if (!found) throw notFound(NO_CLASS);
@@ -96,7 +99,10 @@ export async function getMemberAssignment(actor: Actor, classId: string, assignm
     select: {
       id: true,
       name: true,
-      assignments: { where: { id: assignmentId }, select: { id: true, day: true, dueAt: true, instructions: true } },
+      assignments: {
+        where: { id: assignmentId },
+        select: { id: true, day: true, dueAt: true, instructions: true, extensions: { where: { userId }, select: { dueAt: true } } },
+      },
       enrollments: { where: { userId }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } },
     },
   });
@@ -182,8 +188,44 @@ export async function deleteAssignment(actor: Actor, classId: string, assignment
 /** Removes a member: the class's instructor may remove anyone, a learner only themselves (leaving the class). */
 export async function removeMember(actor: Actor, classId: string, userId: string) {
   if (userId !== actor.id) await assertTeaches(actor, classId);
-  const { count } = await prisma.enrollment.deleteMany({ where: { classId, userId } });
+  // The member's extensions go with them: rejoining later starts from the class's due dates.
+  const [, { count }] = await prisma.$transaction([
+    prisma.extension.deleteMany({ where: { userId, assignment: { classId } } }),
+    prisma.enrollment.deleteMany({ where: { classId, userId } }),
+  ]);
   if (count === 0) throw notFound("That person is not a member of this class.");
+}
+
+/**
+ * Gives a member of a class the actor teaches their own due date for one of its assignments (or moves it). The
+ * caller has checked the class, assignment and membership (`getMemberAssignment`); the write is scoped again, so a
+ * class deleted or a member removed meanwhile is a 404, not a stray row.
+ */
+export async function upsertExtension(actor: Actor, classId: string, assignmentId: string, userId: string, dueAt: Date) {
+  const still = await prisma.assignment.findFirst({
+    where: { id: assignmentId, classId, classroom: { ...taughtBy(actor, classId), enrollments: { some: { userId } } } },
+    select: { id: true },
+  });
+  if (!still) throw notFound("No member with that id in this class.");
+  try {
+    return await prisma.extension.upsert({
+      where: { assignmentId_userId: { assignmentId, userId } },
+      create: { assignmentId, userId, dueAt },
+      update: { dueAt },
+      select: { dueAt: true },
+    });
+  } catch (error) {
+    if (isGone(error)) throw notFound(NO_CLASS);
+    throw error;
+  }
+}
+
+/** Takes a member's extension back: the class's due date applies to them again. */
+export async function deleteExtension(actor: Actor, classId: string, assignmentId: string, userId: string) {
+  const { count } = await prisma.extension.deleteMany({
+    where: { assignmentId, userId, assignment: { classId, classroom: taughtBy(actor, classId) } },
+  });
+  if (count === 0) throw notFound("That member has no extension for this assignment.");
 }
 
 /**
@@ -216,7 +258,10 @@ export function listEnrolledClasses(actor: Actor) {
           id: true,
           name: true,
           instructor: { select: { name: true } },
-          assignments: { orderBy: [{ dueAt: "asc" }, { day: "asc" }], select: { id: true, day: true, dueAt: true, instructions: true } },
+          assignments: {
+            orderBy: [{ dueAt: "asc" }, { day: "asc" }],
+            select: { id: true, day: true, dueAt: true, instructions: true, extensions: { where: { userId: actor.id }, select: { dueAt: true } } },
+          },
         },
       },
     },

@@ -13,6 +13,7 @@ import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   MAX_DUE_AHEAD_DAYS,
+  type ExtensionInput,
   type NewAssignmentInput,
   type UpdateAssignmentInput,
 } from "@/lib/validation/classes";
@@ -109,6 +110,20 @@ function assignmentView(a: { id: string; day: number; dueAt: Date; instructions:
   };
 }
 
+/**
+ * The due date that applies to one member: their extension when it is later than the class's, else the class's
+ * (moving the class's date past an extension makes the extension moot rather than a penalty).
+ */
+function dueFor(classDueAt: Date, extension: { dueAt: Date } | undefined): { dueAt: Date; extended: boolean } {
+  return extension && extension.dueAt > classDueAt ? { dueAt: extension.dueAt, extended: true } : { dueAt: classDueAt, extended: false };
+}
+
+/** A gradebook cell: the member's standing, graded against their own due date. */
+export interface MemberCell extends GradeCell {
+  /** The member's extended due date (ISO), when they have one that applies. */
+  extendedTo: string | null;
+}
+
 export interface AssignmentStats extends AssignmentView {
   /** Members who submitted by the due date. */
   onTime: number;
@@ -125,7 +140,7 @@ export interface GradebookRow {
   joinedAt: string;
   lessonsCompleted: number;
   /** One cell per assignment, in the order of `assignments`. */
-  cells: GradeCell[];
+  cells: MemberCell[];
 }
 
 export interface ClassOverview {
@@ -165,7 +180,11 @@ export async function getClassOverview(actor: Actor, classId: string, now: Date)
     email: e.user.email,
     joinedAt: e.joinedAt.toISOString(),
     lessonsCompleted: completedBy.get(e.user.id) ?? 0,
-    cells: found.assignments.map((a) => gradeCell(byUserQuiz.get(`${e.user.id}|${lessonSlug(a.day)}`) ?? [], a.dueAt, now)),
+    cells: found.assignments.map((a) => {
+      const due = dueFor(a.dueAt, a.extensions.find((x) => x.userId === e.user.id));
+      const cell = gradeCell(byUserQuiz.get(`${e.user.id}|${lessonSlug(a.day)}`) ?? [], due.dueAt, now);
+      return { ...cell, extendedTo: due.extended ? due.dueAt.toISOString() : null };
+    }),
   }));
   const assignments: AssignmentStats[] = found.assignments.map((a, i) => {
     const cells = members.map((m) => m.cells[i] as GradeCell);
@@ -206,6 +225,10 @@ export interface MemberWork {
   timeZone: string;
   assignment: AssignmentView;
   learner: { id: string; name: string; email: string; joinedAt: string };
+  /** The due date that applies to this learner: the class's, or their extension when that is later. */
+  dueAt: string;
+  /** The learner's own due date, if the instructor gave one (it applies only while later than the class's). */
+  extension: { dueAt: string } | null;
   /** The gradebook's cell for this learner and assignment. */
   standing: GradeCell;
   /** Submitted attempts at the assignment's quiz, oldest first, each with the learner's answers. */
@@ -224,7 +247,8 @@ export async function getMemberWork(actor: Actor, classId: string, assignmentId:
     db.listMemberAttempts(actor, classId, userId, lessonSlug(found.assignment.day)),
     getJourneySettings(actor),
   ]);
-  const dueAt = found.assignment.dueAt;
+  const extension = found.assignment.extensions[0];
+  const { dueAt } = dueFor(found.assignment.dueAt, extension);
   const standing = gradeCell(rows, dueAt, now);
   const views = rows.map((row) => ({ view: storedAttemptView(row), onTime: (row.submittedAt as Date).getTime() <= dueAt.getTime() }));
   const gradePercent = standing.status === "done" ? standing.onTimePercent : standing.bestPercent;
@@ -235,14 +259,45 @@ export async function getMemberWork(actor: Actor, classId: string, assignmentId:
     timeZone,
     assignment: assignmentView(found.assignment),
     learner: { ...found.learner, joinedAt: found.joinedAt.toISOString() },
+    dueAt: dueAt.toISOString(),
+    extension: extension ? { dueAt: extension.dueAt.toISOString() } : null,
     standing,
     attempts: views.map((v) => ({ ...v.view, onTime: v.onTime, counts: v === counting })),
   };
 }
 
 /**
+ * Gives a member their own due date for an assignment, or moves it. It must be later than the class's due date
+ * (it may be past already: to accept work handed in late) and within MAX_DUE_AHEAD_DAYS.
+ */
+export async function grantExtension(
+  actor: Actor,
+  classId: string,
+  assignmentId: string,
+  userId: string,
+  input: ExtensionInput,
+  now: Date,
+): Promise<{ dueAt: string }> {
+  assertCanTeach(actor);
+  const found = await db.getMemberAssignment(actor, classId, assignmentId, userId);
+  if (input.dueAt.getTime() <= found.assignment.dueAt.getTime()) {
+    const message = "An extension must be later than the class's due date.";
+    throw badRequest(message, [{ path: "dueAt", message }]);
+  }
+  checkNotTooFar(input.dueAt, now);
+  const saved = await db.upsertExtension(actor, classId, assignmentId, userId, input.dueAt);
+  return { dueAt: saved.dueAt.toISOString() };
+}
+
+export async function revokeExtension(actor: Actor, classId: string, assignmentId: string, userId: string) {
+  assertCanTeach(actor);
+  await db.deleteExtension(actor, classId, assignmentId, userId);
+}
+
+/**
  * The gradebook as CSV: one row per member; per assignment, the grade (best by the due date, which the header
- * names on the instructor's clock), the status as the page words it, and the best percentage including late work.
+ * names on the instructor's clock), the status as the page words it, the best percentage including late work, and
+ * the member's extended due date if they have one (their grade is then by that date).
  * It starts with a byte-order mark, without which Excel reads UTF-8 names ("Zoë") as Latin-1.
  */
 export async function gradebookCsv(actor: Actor, classId: string, now: Date): Promise<{ filename: string; csv: string }> {
@@ -250,24 +305,33 @@ export async function gradebookCsv(actor: Actor, classId: string, now: Date): Pr
   const zone = overview.timeZone;
   const header = ["Name", "Email", "Joined", "Lessons completed"];
   for (const a of overview.assignments) {
-    header.push(`Day ${a.day} grade (%), due ${formatDateTime(a.dueAt, zone)}`, `Day ${a.day} status`, `Day ${a.day} best incl. late (%)`);
+    header.push(
+      `Day ${a.day} grade (%), due ${formatDateTime(a.dueAt, zone)}`,
+      `Day ${a.day} status`,
+      `Day ${a.day} best incl. late (%)`,
+      `Day ${a.day} extended to`,
+    );
   }
   const rows = overview.members.map((m) => {
     const row: (string | number | null)[] = [m.name, m.email, localDate(new Date(m.joinedAt), zone), m.lessonsCompleted];
-    for (const c of m.cells) row.push(c.onTimePercent, STATUS_LABELS[c.status], c.bestPercent);
+    for (const c of m.cells) row.push(c.onTimePercent, STATUS_LABELS[c.status], c.bestPercent, c.extendedTo ? formatDateTime(c.extendedTo, zone) : null);
     return row;
   });
   const slug = overview.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "class";
   return { filename: `${slug}-gradebook.csv`, csv: `\uFEFF${toCsv([header, ...rows])}` };
 }
 
-function checkDueAt(dueAt: Date, now: Date) {
-  // A minute's grace: the form's value is read a moment before it arrives.
-  if (dueAt.getTime() < now.getTime() - 60_000) throw badRequest("Pick a due date in the future.", [{ path: "dueAt", message: "Pick a due date in the future." }]);
+function checkNotTooFar(dueAt: Date, now: Date) {
   if (dueAt.getTime() > now.getTime() + MAX_DUE_AHEAD_DAYS * 86_400_000) {
     const message = `Pick a due date within ${MAX_DUE_AHEAD_DAYS} days.`;
     throw badRequest(message, [{ path: "dueAt", message }]);
   }
+}
+
+function checkDueAt(dueAt: Date, now: Date) {
+  // A minute's grace: the form's value is read a moment before it arrives.
+  if (dueAt.getTime() < now.getTime() - 60_000) throw badRequest("Pick a due date in the future.", [{ path: "dueAt", message: "Pick a due date in the future." }]);
+  checkNotTooFar(dueAt, now);
 }
 
 export async function assignDay(actor: Actor, classId: string, input: NewAssignmentInput, now: Date): Promise<AssignmentView> {
@@ -328,6 +392,8 @@ export async function joinClass(actor: Actor, code: string, now = new Date()): P
 }
 
 export interface LearnerAssignment extends AssignmentView {
+  /** True when `dueAt` is the learner's own extension rather than the class's due date. */
+  extended: boolean;
   status: AssignmentStatus;
   onTimePercent: number | null;
   bestPercent: number | null;
@@ -351,12 +417,13 @@ export async function getMyClasses(actor: Actor, now: Date): Promise<LearnerClas
     instructorName: e.classroom.instructor.name,
     joinedAt: e.joinedAt.toISOString(),
     assignments: e.classroom.assignments.map((a) => {
+      const due = dueFor(a.dueAt, a.extensions[0]);
       const cell = gradeCell(
         attempts.filter((t) => t.quizId === lessonSlug(a.day)),
-        a.dueAt,
+        due.dueAt,
         now,
       );
-      return { ...assignmentView(a), ...cell };
+      return { ...assignmentView(a), dueAt: due.dueAt.toISOString(), extended: due.extended, ...cell };
     }),
   }));
 }

@@ -43,5 +43,9 @@ export const updateAssignmentSchema = z
   .object({ dueAt: dueAtSchema.optional(), instructions: instructionsSchema.optional() })
   .refine((v) => v.dueAt !== undefined || v.instructions !== undefined, { message: "Nothing to update." });
 
+/** One member's own due date for an assignment. */
+export const extensionSchema = z.object({ dueAt: dueAtSchema });
+
 export type NewAssignmentInput = z.infer<typeof newAssignmentSchema>;
+export type ExtensionInput = z.infer<typeof extensionSchema>;
 export type UpdateAssignmentInput = z.infer<typeof updateAssignmentSchema>;

@@ -9,6 +9,8 @@ import {
   deleteClass,
   getClassOverview,
   getMemberWork,
+  grantExtension,
+  revokeExtension,
   getMyClasses,
   getOpenAssignments,
   gradebookCsv,
@@ -184,10 +186,10 @@ describe("assignments and the gradebook", () => {
 
     const after = await getClassOverview(teacher, created.id, at(4 * DAY));
     const [a, b, c] = after.members;
-    expect(a?.cells[0]).toEqual({ status: "done", onTimePercent: 100, bestPercent: 100, attempts: 2 });
+    expect(a?.cells[0]).toEqual({ status: "done", onTimePercent: 100, bestPercent: 100, attempts: 2, extendedTo: null });
     expect(a?.lessonsCompleted).toBe(1);
-    expect(b?.cells[0]).toEqual({ status: "late", onTimePercent: null, bestPercent: 100, attempts: 1 });
-    expect(c?.cells[0]).toEqual({ status: "missing", onTimePercent: null, bestPercent: null, attempts: 0 });
+    expect(b?.cells[0]).toEqual({ status: "late", onTimePercent: null, bestPercent: 100, attempts: 1, extendedTo: null });
+    expect(c?.cells[0]).toEqual({ status: "missing", onTimePercent: null, bestPercent: null, attempts: 0, extendedTo: null });
     expect(after.assignments[0]).toMatchObject({ onTime: 1, late: 1, missing: 1, meanOnTimePercent: 100 });
 
     // The learner sees the same standing; the dashboard lists only what still wants work.
@@ -205,10 +207,12 @@ describe("assignments and the gradebook", () => {
     expect(filename).toBe("graded-gradebook.csv");
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe('Name,Email,Joined,Lessons completed,"Day 2 grade (%), due Mar 6, 2027, 9:00 AM UTC",Day 2 status,Day 2 best incl. late (%)');
+    expect(lines[0]).toBe(
+      'Name,Email,Joined,Lessons completed,"Day 2 grade (%), due Mar 6, 2027, 9:00 AM UTC",Day 2 status,Day 2 best incl. late (%),Day 2 extended to',
+    );
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2},1,100,Done,100$/);
-    expect(lines[3]).toMatch(/,0,,To do,$/); // the new due date has not passed yet
+    expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2},1,100,Done,100,$/);
+    expect(lines[3]).toMatch(/,0,,To do,,$/); // the new due date has not passed yet
   });
 
   it("counts attempts made before joining or before the assignment; a learner who joins after the due date is missing", async () => {
@@ -347,5 +351,77 @@ describe("an instructor reviews a member's work", () => {
     // A learner who leaves takes their work with them.
     await removeFromClass(member, created.id, member.id);
     expect((await appError(getMemberWork(teacher, created.id, assignment.id, member.id, t0))).status).toBe(404);
+  });
+});
+
+describe("extensions", () => {
+  it("grades a member by their own later due date, which they see too; moving the class's date past it retires it", async () => {
+    const teacher = await newInstructor();
+    const [ill, other] = [await newLearner(), await newLearner()];
+    const created = await createClass(teacher, { name: "Extended" });
+    for (const l of [ill, other]) await joinClass(l, code(created.joinCode));
+    const assignment = await assignDay(teacher, created.id, { day: 2, dueAt: at(2 * DAY), instructions: "" }, t0);
+    await takeDay2(ill, at(3 * DAY), true); // a day late
+    const now = at(4 * DAY);
+    expect((await getClassOverview(teacher, created.id, now)).members[0]?.cells[0]).toMatchObject({ status: "late", extendedTo: null });
+
+    // Accepting the late work: an extension to a date already past, but after the hand-in.
+    const granted = await grantExtension(teacher, created.id, assignment.id, ill.id, { dueAt: at(3 * DAY + HOUR) }, now);
+    expect(granted).toEqual({ dueAt: at(3 * DAY + HOUR).toISOString() });
+    const overview = await getClassOverview(teacher, created.id, now);
+    expect(overview.members[0]?.cells[0]).toMatchObject({ status: "done", onTimePercent: 100, extendedTo: at(3 * DAY + HOUR).toISOString() });
+    expect(overview.members[1]?.cells[0]).toMatchObject({ status: "missing", extendedTo: null });
+    expect(overview.assignments[0]).toMatchObject({ onTime: 1, late: 0, missing: 1 });
+    const work = await getMemberWork(teacher, created.id, assignment.id, ill.id, now);
+    expect(work).toMatchObject({ dueAt: at(3 * DAY + HOUR).toISOString(), extension: { dueAt: at(3 * DAY + HOUR).toISOString() } });
+    expect(work.attempts.map((a) => [a.onTime, a.counts])).toEqual([[true, true]]);
+    expect((await getMyClasses(ill, now))[0]?.assignments[0]).toMatchObject({ extended: true, status: "done", dueAt: at(3 * DAY + HOUR).toISOString() });
+    expect((await getMyClasses(other, now))[0]?.assignments[0]).toMatchObject({ extended: false, status: "missing", dueAt: at(2 * DAY).toISOString() });
+    const { csv } = await gradebookCsv(teacher, created.id, now);
+    expect(csv.split("\r\n")[1]).toMatch(/,100,Done,100,"Mar 4, 2027, 10:00 AM UTC"$/);
+
+    // A future extension keeps the assignment on the member's to-do list after the class's date.
+    await grantExtension(teacher, created.id, assignment.id, other.id, { dueAt: at(6 * DAY) }, now);
+    expect((await getOpenAssignments(other, now))[0]).toMatchObject({ status: "open", extended: true });
+
+    // The class's date moved past the extension: the class's applies, and the extension is kept but moot.
+    await changeAssignment(teacher, created.id, assignment.id, { dueAt: at(10 * DAY) }, now);
+    const moved = await getMemberWork(teacher, created.id, assignment.id, other.id, now);
+    expect(moved).toMatchObject({ dueAt: at(10 * DAY).toISOString(), extension: { dueAt: at(6 * DAY).toISOString() } });
+    expect((await getClassOverview(teacher, created.id, now)).members[1]?.cells[0]?.extendedTo).toBeNull();
+
+    await revokeExtension(teacher, created.id, assignment.id, other.id);
+    expect((await getMemberWork(teacher, created.id, assignment.id, other.id, now)).extension).toBeNull();
+    expect((await appError(revokeExtension(teacher, created.id, assignment.id, other.id))).status).toBe(404);
+  });
+
+  it("must be later than the class's date and within 366 days; it is the class's instructor's to give, to a member", async () => {
+    const teacher = await newInstructor();
+    const rival = await newInstructor();
+    const [member, outsider] = [await newLearner(), await newLearner()];
+    const created = await createClass(teacher, { name: "Rules for extensions" });
+    await joinClass(member, code(created.joinCode));
+    const assignment = await assignDay(teacher, created.id, { day: 2, dueAt: at(2 * DAY), instructions: "" }, t0);
+    const early = await appError(grantExtension(teacher, created.id, assignment.id, member.id, { dueAt: at(2 * DAY) }, t0));
+    expect(early.status).toBe(400);
+    expect(early.details).toEqual([{ path: "dueAt", message: "An extension must be later than the class's due date." }]);
+    expect((await appError(grantExtension(teacher, created.id, assignment.id, member.id, { dueAt: at(400 * DAY) }, t0))).status).toBe(400);
+
+    const later = { dueAt: at(3 * DAY) };
+    for (const call of [
+      grantExtension(rival, created.id, assignment.id, member.id, later, t0),
+      revokeExtension(rival, created.id, assignment.id, member.id),
+      grantExtension(teacher, created.id, assignment.id, outsider.id, later, t0),
+    ]) {
+      expect((await appError(call)).status).toBe(404);
+    }
+    expect((await appError(grantExtension(member, created.id, assignment.id, member.id, later, t0))).status).toBe(403);
+
+    // Leaving takes the extension along: rejoining starts from the class's date.
+    await grantExtension(teacher, created.id, assignment.id, member.id, later, t0);
+    await removeFromClass(member, created.id, member.id);
+    expect(await prisma.extension.count({ where: { userId: member.id } })).toBe(0);
+    await joinClass(member, code(created.joinCode));
+    expect((await getMyClasses(member, t0))[0]?.assignments[0]).toMatchObject({ extended: false, dueAt: at(2 * DAY).toISOString() });
   });
 });

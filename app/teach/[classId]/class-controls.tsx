@@ -114,7 +114,7 @@ export function ClassSettings({ classId, name, joinCode, members }: { classId: s
  * Reads a due date entered on the instructor's clock. A field error when it names no instant: no date, or a time the
  * clocks skip when daylight saving starts (rather than quietly saving another time).
  */
-function dueFromForm(form: FormData, timeZone: string): { dueAt: string } | { error: string } {
+export function dueFromForm(form: FormData, timeZone: string): { dueAt: string } | { error: string } {
   const local = String(form.get("dueAt") ?? "");
   const at = instantFromLocal(local, timeZone);
   if (!at) return { error: "Pick a date and a time." };

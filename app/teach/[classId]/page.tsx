@@ -57,7 +57,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           An assignment is a day&apos;s quiz. A learner&apos;s grade is their best attempt submitted by the due date,
           including attempts made before you assigned it; later attempts show as late, and learners can still hand them in.
-          The gradebook links to each learner&apos;s answers.
+          The gradebook links to each learner&apos;s answers, where you can also give them more time.
         </p>
         {overview.assignments.length === 0 ? (
           <p className="mt-4 text-sm text-slate-600 dark:text-slate-400" data-testid="no-assignments">Nothing assigned yet.</p>
@@ -155,6 +155,11 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                               </Link>
                             ) : null}
                           </span>
+                          {c.extendedTo ? (
+                            <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400" data-testid="gradebook-extension">
+                              Extended to {formatDateTime(c.extendedTo, zone)}
+                            </span>
+                          ) : null}
                         </td>
                       );
                     })}

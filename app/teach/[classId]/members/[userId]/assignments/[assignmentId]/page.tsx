@@ -5,16 +5,19 @@ import { notFound } from "next/navigation";
 import { requireInstructor } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { getMemberWork, type MemberWork } from "@/lib/services/classes";
-import { formatDateTime } from "@/lib/time/calendar";
+import { formatDateTime, localInputValue } from "@/lib/time/calendar";
 import { requestNow } from "@/lib/time/clock";
 import { recordIdSchema } from "@/lib/validation/ids";
 import { AssignmentStatusBadge } from "../../../../../../ui/classes/assignment-status";
 import { AttemptReview, formatPoints } from "../../../../../../ui/quiz/attempt-review";
+import { ExtensionForm } from "./extension-form";
 
 type Props = {
   params: Promise<{ classId: string; userId: string; assignmentId: string }>;
   searchParams: Promise<{ attempt?: string | string[] }>;
 };
+
+const WEEK_MS = 7 * 86_400_000;
 
 // Once per request: the title and the page read the same work.
 const loadWork = cache(async (classId: string, userId: string, assignmentId: string): Promise<MemberWork> => {
@@ -53,7 +56,7 @@ function standingText(work: MemberWork, zone: string): string {
     case "missing":
       return "No attempt, and the due date has passed.";
     case "open":
-      return `No attempt yet. Due ${formatDateTime(work.assignment.dueAt, zone)}.`;
+      return `No attempt yet. Due ${formatDateTime(work.dueAt, zone)}.`;
   }
 }
 
@@ -69,6 +72,7 @@ export default async function MemberWorkPage({ params, searchParams }: Props) {
   const selectedNumber = selected ? work.attempts.indexOf(selected) + 1 : 0;
   const here = `/teach/${work.classId}/members/${work.learner.id}/assignments/${work.assignment.id}`;
   const { assignment, learner } = work;
+  const extended = work.dueAt !== assignment.dueAt;
 
   return (
     <div className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
@@ -81,7 +85,8 @@ export default async function MemberWorkPage({ params, searchParams }: Props) {
         {learner.name}: Day {assignment.day}
       </h1>
       <p className="mt-1 text-slate-600 wrap-anywhere dark:text-slate-400">
-        {assignment.title} · {learner.email} · due <time dateTime={assignment.dueAt}>{formatDateTime(assignment.dueAt, zone)}</time>
+        {assignment.title} · {learner.email} · due <time dateTime={work.dueAt}>{formatDateTime(work.dueAt, zone)}</time>
+        {extended ? " (extended)" : ""}
       </p>
 
       <section aria-labelledby="standing-heading" className="card mt-6 p-5">
@@ -101,6 +106,27 @@ export default async function MemberWorkPage({ params, searchParams }: Props) {
             {assignment.instructions}
           </p>
         ) : null}
+      </section>
+
+      <section aria-labelledby="due-heading" className="card mt-4 p-5">
+        <h2 id="due-heading" className="text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
+          Due date
+        </h2>
+        <p className="mt-2 text-sm text-slate-700 dark:text-slate-300" data-testid="member-due">
+          The class&apos;s: <time dateTime={assignment.dueAt}>{formatDateTime(assignment.dueAt, zone)}</time>.{" "}
+          {work.extension === null
+            ? `${learner.name} has no extension.`
+            : extended
+              ? `${learner.name} has until ${formatDateTime(work.extension.dueAt, zone)}; their grade counts attempts submitted by then.`
+              : `${learner.name}'s extension, to ${formatDateTime(work.extension.dueAt, zone)}, no longer applies: the class's due date is later.`}
+        </p>
+        <ExtensionForm
+          url={`/api/classes/${work.classId}/members/${learner.id}/assignments/${assignment.id}/extension`}
+          learnerName={learner.name}
+          timeZone={zone}
+          defaultLocal={localInputValue(new Date(work.extension?.dueAt ?? new Date(assignment.dueAt).getTime() + WEEK_MS), zone)}
+          extended={work.extension !== null}
+        />
       </section>
 
       {work.attempts.length > 0 ? (
