@@ -188,18 +188,15 @@ export async function deleteAssignment(actor: Actor, classId: string, assignment
 /** Removes a member: the class's instructor may remove anyone, a learner only themselves (leaving the class). */
 export async function removeMember(actor: Actor, classId: string, userId: string) {
   if (userId !== actor.id) await assertTeaches(actor, classId);
-  // The member's extensions go with them: rejoining later starts from the class's due dates.
-  const [, { count }] = await prisma.$transaction([
-    prisma.extension.deleteMany({ where: { userId, assignment: { classId } } }),
-    prisma.enrollment.deleteMany({ where: { classId, userId } }),
-  ]);
+  // The member's extensions belong to the enrollment and go with it.
+  const { count } = await prisma.enrollment.deleteMany({ where: { classId, userId } });
   if (count === 0) throw notFound("That person is not a member of this class.");
 }
 
 /**
- * Gives a member of a class the actor teaches their own due date for one of its assignments (or moves it). The
- * caller has checked the class, assignment and membership (`getMemberAssignment`); the write is scoped again, so a
- * class deleted or a member removed meanwhile is a 404, not a stray row.
+ * Gives a member of a class the actor teaches their own due date for one of its assignments (or moves it): 404
+ * unless the class is the actor's, the assignment the class's and the user a member. A member removed between the
+ * check and the write is a 404 too: the extension references the enrollment, so the insert fails on its key.
  */
 export async function upsertExtension(actor: Actor, classId: string, assignmentId: string, userId: string, dueAt: Date) {
   const still = await prisma.assignment.findFirst({
@@ -210,12 +207,12 @@ export async function upsertExtension(actor: Actor, classId: string, assignmentI
   try {
     return await prisma.extension.upsert({
       where: { assignmentId_userId: { assignmentId, userId } },
-      create: { assignmentId, userId, dueAt },
+      create: { classId, userId, assignmentId, dueAt },
       update: { dueAt },
       select: { dueAt: true },
     });
   } catch (error) {
-    if (isGone(error)) throw notFound(NO_CLASS);
+    if (isGone(error)) throw notFound("No member with that id in this class.");
     throw error;
   }
 }

@@ -416,15 +416,18 @@ export async function getMyClasses(actor: Actor, now: Date): Promise<LearnerClas
     name: e.classroom.name,
     instructorName: e.classroom.instructor.name,
     joinedAt: e.joinedAt.toISOString(),
-    assignments: e.classroom.assignments.map((a) => {
-      const due = dueFor(a.dueAt, a.extensions[0]);
-      const cell = gradeCell(
-        attempts.filter((t) => t.quizId === lessonSlug(a.day)),
-        due.dueAt,
-        now,
-      );
-      return { ...assignmentView(a), dueAt: due.dueAt.toISOString(), extended: due.extended, ...cell };
-    }),
+    assignments: e.classroom.assignments
+      .map((a) => {
+        const due = dueFor(a.dueAt, a.extensions[0]);
+        const cell = gradeCell(
+          attempts.filter((t) => t.quizId === lessonSlug(a.day)),
+          due.dueAt,
+          now,
+        );
+        return { ...assignmentView(a), dueAt: due.dueAt.toISOString(), extended: due.extended, ...cell };
+      })
+      // Soonest first by the learner's own dates, as on the dashboard.
+      .sort((x, y) => x.dueAt.localeCompare(y.dueAt) || x.day - y.day),
   }));
 }
 

@@ -183,6 +183,14 @@ test("an instructor gives a member more time on the answers page; the gradebook 
   await page.goto(workPath);
   await page.getByRole("button", { name: "Remove extension" }).click();
   await expect(page.getByTestId("member-due")).toContainText("Page Member has no extension.");
+  await expect(page.getByRole("heading", { name: "Due date" })).toBeFocused();
+  // Bad bodies are 400s with a message.
+  const url = `/api${workPath.replace("/teach", "/classes")}/extension`;
+  for (const data of [{ dueAt: "next week" }, {}, { dueAt: inDays(500) }]) {
+    const response = await api.put(url, { data });
+    expect(response.status(), JSON.stringify(data)).toBe(400);
+    expect(typeof (await response.json()).error).toBe("string");
+  }
   await learner.reload();
   await expect(learner.getByTestId("my-assignment")).not.toContainText("extended");
 });

@@ -417,11 +417,33 @@ describe("extensions", () => {
     }
     expect((await appError(grantExtension(member, created.id, assignment.id, member.id, later, t0))).status).toBe(403);
 
-    // Leaving takes the extension along: rejoining starts from the class's date.
+    // A rival's own class does not open another class's assignment.
+    const rivals = await createClass(rival, { name: "Rival's" });
+    expect((await appError(grantExtension(rival, rivals.id, assignment.id, member.id, later, t0))).status).toBe(404);
+
+    // Leaving, or being removed, takes the extension along: rejoining starts from the class's date.
     await grantExtension(teacher, created.id, assignment.id, member.id, later, t0);
     await removeFromClass(member, created.id, member.id);
     expect(await prisma.extension.count({ where: { userId: member.id } })).toBe(0);
     await joinClass(member, code(created.joinCode));
     expect((await getMyClasses(member, t0))[0]?.assignments[0]).toMatchObject({ extended: false, dueAt: at(2 * DAY).toISOString() });
+    await grantExtension(teacher, created.id, assignment.id, member.id, later, t0);
+    await removeFromClass(teacher, created.id, member.id);
+    expect(await prisma.extension.count({ where: { userId: member.id } })).toBe(0);
+    // The database itself refuses an extension without the membership (a removal racing a grant).
+    await expect(prisma.extension.create({ data: { classId: created.id, userId: member.id, assignmentId: assignment.id, dueAt: at(3 * DAY) } })).rejects.toThrow();
+  });
+
+  it("orders a learner's assignments by their own due dates", async () => {
+    const teacher = await newInstructor();
+    const learner = await newLearner();
+    const created = await createClass(teacher, { name: "Order" });
+    await joinClass(learner, code(created.joinCode));
+    const first = await assignDay(teacher, created.id, { day: 2, dueAt: at(DAY), instructions: "" }, t0);
+    await assignDay(teacher, created.id, { day: 3, dueAt: at(2 * DAY), instructions: "" }, t0);
+    expect((await getOpenAssignments(learner, t0)).map((a) => a.day)).toEqual([2, 3]);
+    await grantExtension(teacher, created.id, first.id, learner.id, { dueAt: at(3 * DAY) }, t0);
+    expect((await getOpenAssignments(learner, t0)).map((a) => a.day)).toEqual([3, 2]);
+    expect((await getMyClasses(learner, t0))[0]?.assignments.map((a) => a.day)).toEqual([3, 2]);
   });
 });

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { announce } from "../../../../../../ui/announcer";
-import { sendJson } from "../../../../../../ui/api-client";
+import { sendJson, type Refusal } from "../../../../../../ui/api-client";
 import { dueFromForm } from "../../../../class-controls";
 
 /** Gives one member a later due date for the assignment, moves it, or takes it back. */
@@ -13,6 +13,7 @@ export function ExtensionForm({
   timeZone,
   defaultLocal,
   extended,
+  focusAfterRemoveId,
 }: {
   /** The extension's API address. */
   url: string;
@@ -22,22 +23,24 @@ export function ExtensionForm({
   defaultLocal: string;
   /** Whether the member has an extension now. */
   extended: boolean;
+  /** Where focus goes once "Remove extension" (the focused button) is gone. */
+  focusAfterRemoveId: string;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const due = dueFromForm(new FormData(event.currentTarget), timeZone);
     if ("error" in due) {
-      setError(due.error);
+      setRefusal({ message: due.error, fields: { dueAt: due.error }, status: 0 });
       return;
     }
     setBusy(true);
     const result = await sendJson("PUT", url, { dueAt: due.dueAt });
     setBusy(false);
-    setError(result.ok ? null : (result.refusal.fields.dueAt ?? result.refusal.message));
+    setRefusal(result.ok ? null : result.refusal);
     if (result.ok) {
       announce(`${learnerName} has an extension.`);
       router.refresh();
@@ -48,30 +51,30 @@ export function ExtensionForm({
     setBusy(true);
     const result = await sendJson("DELETE", url);
     setBusy(false);
-    // Already gone (another tab) is the outcome asked for.
+    // A 404 means there is nothing to take back any more (another tab, or the member left): show the page as it is.
+    setRefusal(result.ok || result.refusal.status === 404 ? null : result.refusal);
+    if (result.ok) announce(`${learnerName}'s extension was removed.`);
     if (result.ok || result.refusal.status === 404) {
-      setError(null);
-      announce(`${learnerName}'s extension was removed.`);
+      document.getElementById(focusAfterRemoveId)?.focus();
       router.refresh();
-    } else {
-      setError(result.refusal.message);
     }
   }
 
+  const fieldError = refusal?.fields.dueAt;
+  const formError = refusal && !fieldError ? refusal.message : null;
   return (
     <form onSubmit={save} className="mt-3 flex flex-wrap items-end gap-3" noValidate aria-label={`Extension for ${learnerName}`}>
       <div className="min-w-56">
         <label htmlFor="extension-due" className="field-label">{extended ? "Extended to" : "Extend to"}</label>
         <input
-          key={defaultLocal}
           id="extension-due"
           name="dueAt"
           type="datetime-local"
           defaultValue={defaultLocal}
           required
           className="field-input"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "extension-due-hint extension-due-error" : "extension-due-hint"}
+          aria-invalid={fieldError ? true : undefined}
+          aria-describedby={fieldError ? "extension-due-hint extension-due-error" : "extension-due-hint"}
         />
         <p id="extension-due-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">Your time zone: {timeZone}.</p>
       </div>
@@ -79,7 +82,8 @@ export function ExtensionForm({
       {extended ? (
         <button type="button" className="btn-secondary" disabled={busy} onClick={revoke}>Remove extension</button>
       ) : null}
-      {error ? <p id="extension-due-error" role="alert" className="field-error w-full">{error}</p> : null}
+      {fieldError ? <p id="extension-due-error" role="alert" className="field-error w-full">{fieldError}</p> : null}
+      {formError ? <p role="alert" className="field-error w-full">{formError}</p> : null}
     </form>
   );
 }

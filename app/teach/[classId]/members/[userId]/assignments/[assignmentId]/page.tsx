@@ -109,7 +109,7 @@ export default async function MemberWorkPage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="due-heading" className="card mt-4 p-5">
-        <h2 id="due-heading" className="text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
+        <h2 id="due-heading" tabIndex={-1} className="text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
           Due date
         </h2>
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300" data-testid="member-due">
@@ -126,6 +126,7 @@ export default async function MemberWorkPage({ params, searchParams }: Props) {
           timeZone={zone}
           defaultLocal={localInputValue(new Date(work.extension?.dueAt ?? new Date(assignment.dueAt).getTime() + WEEK_MS), zone)}
           extended={work.extension !== null}
+          focusAfterRemoveId="due-heading"
         />
       </section>
 
