@@ -209,7 +209,7 @@ export async function getClassOverview(actor: Actor, classId: string, now: Date)
 }
 
 export interface ReviewedAttempt extends SubmittedAttemptView {
-  /** Submitted by the assignment's due date. */
+  /** Submitted by the learner's due date (their extension's, when it applies). */
   onTime: boolean;
   /**
    * The attempt whose score the gradebook shows: the best on time (the grade), or, when all of them are late, the
